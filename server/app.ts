@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { platformModule } from './modules/platform/index.ts';
+import type { DbHandle } from './platform/db.ts';
+import { errorBody, installErrorHandling } from './platform/errors.ts';
+import { RegionDirectory } from './platform/regions.ts';
+import { installRequestContext } from './platform/request-context.ts';
+import type { SessionPolicy } from './platform/session.ts';
+import { installValidation } from './platform/validation.ts';
+import { ROOT_DIR, VERSION } from './platform/version.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    rateLimits: RateLimits;
+  }
+}
+
+export interface RateLimits {
+  loginPerMinute: number;
+  publicPerMinute: number;
+}
+
+export interface AppOptions {
+  database: DbHandle;
+  session?: Partial<SessionPolicy>;
+  secureCookies?: boolean;
+  trustProxy?: boolean;
+  rateLimits?: Partial<RateLimits>;
+  logLevel?: string;
+  /** Folder of the built web app; served at / when it exists. */
+  webDist?: string | null;
+}
+
+export const BODY_LIMIT = 1024 * 1024;
+export const DEFAULT_WEB_DIST = path.join(ROOT_DIR, 'web', 'dist');
+
+/** Builds the whole platform (API + web app) on an open, migrated database. main.ts only listens. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: options.logLevel ?? 'info',
+      redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+    },
+    bodyLimit: BODY_LIMIT,
+    trustProxy: options.trustProxy ?? false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.decorate('db', options.database.db);
+  app.decorate('dbKind', options.database.kind);
+  app.decorate('regions', await RegionDirectory.load(options.database.db));
+  app.decorate('sessionPolicy', { idleMinutes: options.session?.idleMinutes ?? 30, maxHours: options.session?.maxHours ?? 12 });
+  app.decorate('secureCookies', options.secureCookies ?? false);
+  app.decorate('rateLimits', { loginPerMinute: options.rateLimits?.loginPerMinute ?? 10, publicPerMinute: options.rateLimits?.publicPerMinute ?? 300 });
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  installValidation(app);
+  installErrorHandling(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design (CSS-in-JS) writes style elements at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => Object.assign(new Error('rate limited'), { statusCode: ctx.statusCode }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: '质量数智平台 Zhiliang API',
+        version: VERSION,
+        description: '湖州市质量发展"十四五"规划 数字化平台. Errors: {"error":{"code","message","details","requestId"}}.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'zl_sid' } } },
+      security: [{ session: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, transformStaticCSP: (header) => header });
+  installRequestContext(app);
+
+  app.get(
+    '/api/v1/health',
+    {
+      config: { rateLimit: { max: app.rateLimits.publicPerMinute, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['platform'],
+        summary: '健康检查 / Health',
+        security: [],
+        response: {
+          200: {
+            type: 'object',
+            properties: { status: { type: 'string', enum: ['ok'] }, database: { type: 'string', enum: ['pglite', 'postgresql'] }, version: { type: 'string' } },
+          },
+        },
+      },
+    },
+    async () => {
+      await app.db.selectFrom('platform_region').select('code').limit(1).execute();
+      return { status: 'ok', database: app.dbKind, version: VERSION };
+    },
+  );
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await platformModule(app);
+  serveWeb(app, options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist);
+  return app;
+}
+
+/** Serves the built web app; any non-API GET that accepts HTML gets index.html (client-side routes). */
+function serveWeb(app: FastifyInstance, webDist: string | null): void {
+  const hasWeb = webDist !== null && fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) void app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, serve: true, prefix: '/' });
+  app.setNotFoundHandler(async (req, reply) => {
+    const apiPath = req.url.startsWith('/api/') || req.url.startsWith('/epcis/');
+    if (hasWeb && !apiPath && req.method === 'GET' && (req.headers.accept ?? '').includes('text/html')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send(errorBody('NOT_FOUND', `未找到 ${req.method} ${req.url.split('?')[0]} / No such route`, req.id));
+  });
+}

@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto';
+import { Command, Option } from 'commander';
+import { ROLES, type Role } from '../common/roles.ts';
+import { serve } from './main.ts';
+import { createUser } from './modules/platform/user-service.ts';
+import { verifyAuditChain } from './platform/audit.ts';
+import { ConfigError, loadConfig } from './platform/config.ts';
+import { type DbHandle, openDatabase } from './platform/db.ts';
+import { AppError } from './platform/errors.ts';
+import { say } from './platform/logger.ts';
+import { migrate } from './platform/migrate.ts';
+import { RegionDirectory } from './platform/regions.ts';
+import type { Actor } from './platform/scope.ts';
+import { VERSION } from './platform/version.ts';
+import { seedDemo } from './seed/demo.ts';
+
+/** Opens the configured database, migrated, runs `fn`, and always closes it. */
+async function withDatabase<T>(fn: (database: DbHandle) => Promise<T>): Promise<T> {
+  const database = await openDatabase(loadConfig());
+  try {
+    await migrate(database.db);
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+// The operator at the console acts with the city's full scope; audit rows name it system:cli.
+const CLI_ACTOR: Actor = {
+  id: 'system:cli',
+  username: 'system:cli',
+  displayName: 'CLI',
+  role: 'city_admin',
+  regionCode: '330500',
+  regionPath: '/330500/',
+  enterpriseCreditCode: null,
+};
+const CLI_CONTEXT = { actorId: null, actorUsername: 'system:cli', actorRole: null, ip: null, userAgent: 'zhiliang-cli', requestId: null };
+
+/** A random password that meets the policy (upper, lower, digit, symbol). */
+function generatePassword(): string {
+  return `Zl-${randomBytes(9).toString('base64url')}7a`;
+}
+
+export function buildCli(): Command {
+  const program = new Command('zhiliang')
+    .description(
+      '质量数智平台 Zhiliang — server and administration commands. Configuration comes from the environment (DATABASE_URL, DATA_DIR, PORT, HOST, ZHILIANG_DEMO); see README.',
+    )
+    .version(VERSION);
+
+  program
+    .command('serve')
+    .description('migrate, load demo data on a first start when ZHILIANG_DEMO=1, and serve the platform')
+    .action(async () => {
+      await serve(loadConfig());
+    });
+
+  program
+    .command('migrate')
+    .description('apply pending database migrations (under an advisory lock, in one transaction)')
+    .action(async () => {
+      const applied = await withDatabase((d) => migrate(d.db));
+      say(applied.length > 0 ? `applied: ${applied.join(', ')}` : 'database is up to date');
+    });
+
+  program
+    .command('seed')
+    .description('load data into the database')
+    .requiredOption('--demo', 'load the demo accounts (fictitious, labelled 演示数据 in the UI)')
+    .action(async () => {
+      const created = await withDatabase((d) => seedDemo(d.db));
+      say(created.length > 0 ? `demo accounts created: ${created.join(', ')}` : 'demo data was already loaded');
+    });
+
+  const user = program.command('user').description('manage accounts');
+  user
+    .command('add')
+    .description('create an account (e.g. the first administrator when ZHILIANG_DEMO=0)')
+    .requiredOption('--username <name>', 'login name: a letter, then 2–31 letters, digits, _ . -')
+    .addOption(new Option('--role <role>', 'role').choices([...ROLES]).makeOptionMandatory())
+    .requiredOption('--region <code>', 'region code: 330500 for city_admin, a district/county code for county_officer')
+    .option('--display-name <name>', 'name shown in the UI (defaults to the username)')
+    .option('--enterprise-name <name>', 'enterprise name (role enterprise)')
+    .option('--enterprise-credit-code <code>', 'unified social credit code (role enterprise)')
+    .option('--password <password>', 'initial password (else ZHILIANG_PASSWORD, else a random one is printed and must be changed at first login)')
+    .action(
+      async (opts: {
+        username: string;
+        role: Role;
+        region: string;
+        displayName?: string;
+        enterpriseName?: string;
+        enterpriseCreditCode?: string;
+        password?: string;
+      }) => {
+        const given = opts.password ?? process.env.ZHILIANG_PASSWORD;
+        const password = given ?? generatePassword();
+        const row = await withDatabase(async (d) => {
+          const regions = await RegionDirectory.load(d.db);
+          return createUser(
+            d.db,
+            regions,
+            CLI_ACTOR,
+            {
+              username: opts.username,
+              displayName: opts.displayName ?? opts.username,
+              role: opts.role,
+              regionCode: opts.region,
+              password,
+              ...(opts.enterpriseName && { enterpriseName: opts.enterpriseName }),
+              ...(opts.enterpriseCreditCode && { enterpriseCreditCode: opts.enterpriseCreditCode }),
+            },
+            CLI_CONTEXT,
+            { mustChangePassword: given === undefined },
+          );
+        });
+        say(`created ${row.username} (${row.role}, ${row.region_code})`);
+        if (given === undefined) process.stdout.write(`initial password: ${password}\n`);
+      },
+    );
+
+  const audit = program.command('audit').description('the audit trail');
+  audit
+    .command('verify')
+    .description('recompute the hash chain; exit 1 and name the first broken link if any row was changed, inserted or deleted')
+    .action(async () => {
+      const verdict = await withDatabase((d) => verifyAuditChain(d.db));
+      if (verdict.ok) {
+        say(`audit chain intact: ${verdict.checked} rows, head ${verdict.headSeq}`);
+      } else {
+        say(`audit chain BROKEN at row ${verdict.firstBroken?.seq}: ${verdict.firstBroken?.reason}`);
+        process.exitCode = 1;
+      }
+    });
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      say(`zhiliang: configuration error: ${err.message}`);
+      process.exit(2);
+    }
+    if (err instanceof AppError) {
+      const details = (err.details ?? []).map((d) =>
+        typeof d === 'object' && d && 'field' in d
+          ? `${String((d as { field: unknown }).field)}: ${String((d as { message?: unknown }).message)}`
+          : JSON.stringify(d),
+      );
+      say(`zhiliang: ${err.message}${details.length ? `\n  ${details.join('\n  ')}` : ''}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,15 @@
+import type { FastifyInstance } from 'fastify';
+import { adminRoutes } from './admin-routes.ts';
+import { authRoutes } from './auth-routes.ts';
+import { sharedSchemas } from './schema.ts';
+import { userRoutes } from './user-routes.ts';
+
+export { isDemoLoaded, markDemoLoaded } from './settings.ts';
+
+/** The platform module: auth, users, regions, audit, dashboard. */
+export async function platformModule(app: FastifyInstance): Promise<void> {
+  for (const schema of sharedSchemas) app.addSchema(schema);
+  await authRoutes(app);
+  await userRoutes(app);
+  await adminRoutes(app);
+}

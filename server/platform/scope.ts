@@ -1,0 +1,63 @@
+import { type Expression, type SqlBool, sql } from 'kysely';
+import type { Role } from '../../common/roles.ts';
+import { AppError, forbidden, notFound } from './errors.ts';
+
+/** The signed-in caller, as every service sees it. */
+export interface Actor {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  regionCode: string;
+  /** Path of the actor's region in the tree ('/330500/330521/'): the root of everything it may see. */
+  regionPath: string;
+  enterpriseCreditCode: string | null;
+}
+
+/**
+ * Region scope — the one place that says which part of the region tree a caller may see.
+ * city_admin: the whole city; county_officer and inspector: their region's subtree;
+ * enterprise: no region data (only its own enterprise's rows, which modules scope by enterprise).
+ */
+export function regionRootPath(actor: Actor): string | null {
+  switch (actor.role) {
+    case 'city_admin':
+    case 'county_officer':
+    case 'inspector':
+      return actor.regionPath;
+    case 'enterprise':
+      return null;
+  }
+}
+
+export function isPathInScope(actor: Actor, path: string): boolean {
+  const root = regionRootPath(actor);
+  return root !== null && path.startsWith(root);
+}
+
+/**
+ * The region subtree a request works on: the caller's own scope, or a narrower region it asked for
+ * (the region switcher). A region outside the caller's scope is reported as not found.
+ */
+export function resolveScopePath(actor: Actor, requested: { code: string; path: string } | null | undefined): string {
+  const root = regionRootPath(actor);
+  if (root === null) throw forbidden();
+  if (!requested) return root;
+  if (!requested.path.startsWith(root)) throw notFound();
+  return requested.path;
+}
+
+/**
+ * SQL condition: `column` (a region code) lies in the subtree at `scopePath`. Every module filters
+ * region-owned rows through this, so scope is enforced in the query, not after it.
+ */
+export function regionCodeInScope(column: string, scopePath: string): Expression<SqlBool> {
+  return sql<SqlBool>`${sql.ref(column)} in (select r.code from platform_region r where r.path like ${`${scopePath.replace(/[\\%_]/g, '\\$&')}%`})`;
+}
+
+/** Throws 403 unless the actor has one of the roles. */
+export function requireRole(actor: Actor | null, ...roles: Role[]): Actor {
+  if (!actor) throw new AppError(401, 'AUTH_REQUIRED', '请先登录 / Please log in');
+  if (!roles.includes(actor.role)) throw forbidden();
+  return actor;
+}

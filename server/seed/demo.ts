@@ -1,0 +1,82 @@
+import { sql } from 'kysely';
+import type { Role } from '../../common/roles.ts';
+import { isDemoLoaded, markDemoLoaded } from '../modules/platform/index.ts';
+import { type AuditContext, appendAudit } from '../platform/audit.ts';
+import type { Db } from '../platform/db.ts';
+import { hashPassword } from '../platform/password.ts';
+import { inTransaction } from '../platform/transaction.ts';
+
+/**
+ * Demo data generator (ZHILIANG_DEMO=1 on first start, or `zhiliang seed --demo`).
+ * Everything it writes is fictitious and the UI labels it 演示数据. It is deterministic: the same
+ * accounts every time, all with the password below. Later modules add their demo data here.
+ */
+export const DEMO_PASSWORD = 'Zhiliang@2025';
+
+interface DemoUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  regionCode: string;
+  enterpriseName?: string;
+  enterpriseCreditCode?: string;
+}
+
+export const DEMO_USERS: DemoUser[] = [
+  { username: 'admin', displayName: '市局管理员（演示）', role: 'city_admin', regionCode: '330500' },
+  { username: 'wuxing', displayName: '吴兴区监管员（演示）', role: 'county_officer', regionCode: '330502' },
+  { username: 'nanxun', displayName: '南浔区监管员（演示）', role: 'county_officer', regionCode: '330503' },
+  { username: 'deqing', displayName: '德清县监管员（演示）', role: 'county_officer', regionCode: '330521' },
+  { username: 'changxing', displayName: '长兴县监管员（演示）', role: 'county_officer', regionCode: '330522' },
+  { username: 'anji', displayName: '安吉县监管员（演示）', role: 'county_officer', regionCode: '330523' },
+  { username: 'inspector1', displayName: '吴兴区执法检查员（演示）', role: 'inspector', regionCode: '330502' },
+  // A fictitious enterprise; its credit code is generated with a valid GB 32100 check character.
+  {
+    username: 'enterprise1',
+    displayName: '质量负责人（演示）',
+    role: 'enterprise',
+    regionCode: '330502100',
+    enterpriseName: '湖州示范食品有限公司（演示）',
+    enterpriseCreditCode: '91330502MA2B3C4D58',
+  },
+];
+
+const sqlLowerUsername = sql`lower(username)`;
+const SEED_CONTEXT: AuditContext = { actorId: null, actorUsername: 'system:seed', actorRole: null, ip: null, userAgent: null, requestId: null };
+
+/** Loads the demo accounts unless demo data is already there. Returns the usernames created. */
+export async function seedDemo(db: Db): Promise<string[]> {
+  if (await isDemoLoaded(db)) return [];
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return inTransaction(db, async (trx) => {
+    const created: string[] = [];
+    for (const u of DEMO_USERS) {
+      const row = await trx
+        .insertInto('platform_user')
+        .values({
+          username: u.username,
+          display_name: u.displayName,
+          role: u.role,
+          region_code: u.regionCode,
+          enterprise_name: u.enterpriseName ?? null,
+          enterprise_credit_code: u.enterpriseCreditCode ?? null,
+          password_hash: passwordHash,
+          is_demo: true,
+        })
+        .onConflict((oc) => oc.expression(sqlLowerUsername).doNothing())
+        .returning(['id', 'region_code'])
+        .executeTakeFirst();
+      if (!row) continue;
+      created.push(u.username);
+      await appendAudit(trx, SEED_CONTEXT, {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: row.id,
+        regionCode: row.region_code,
+        after: { username: u.username, role: u.role, regionCode: u.regionCode, demo: true },
+      });
+    }
+    await markDemoLoaded(trx, { users: created.length });
+    return created;
+  });
+}
