@@ -15,10 +15,10 @@ import { VERSION } from './platform/version.ts';
 import { seedDemo } from './seed/demo.ts';
 
 /** Opens the configured database, migrated, runs `fn`, and always closes it. */
-async function withDatabase<T>(fn: (database: DbHandle) => Promise<T>): Promise<T> {
+async function withDatabase<T>(fn: (database: DbHandle) => Promise<T>, options = { migrateFirst: true }): Promise<T> {
   const database = await openDatabase(loadConfig());
   try {
-    await migrate(database.db);
+    if (options.migrateFirst) await migrate(database.db);
     return await fn(database);
   } finally {
     await database.close();
@@ -60,7 +60,7 @@ export function buildCli(): Command {
     .command('migrate')
     .description('apply pending database migrations (under an advisory lock, in one transaction)')
     .action(async () => {
-      const applied = await withDatabase((d) => migrate(d.db));
+      const applied = await withDatabase((d) => migrate(d.db), { migrateFirst: false });
       say(applied.length > 0 ? `applied: ${applied.join(', ')}` : 'database is up to date');
     });
 

@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { ROOT_DIR } from '../server/platform/version.ts';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOT_DIR = path.join(ROOT_DIR, 'e2e', 'screenshots');
+
+/** Debian chromium, headless, as root, with no background network traffic (the machine has none). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+/** A browser context signed in through the API (the UI login form has its own test). */
+export async function loggedInContext(browser: Browser, baseURL: string, username: string, password = 'Zhiliang@2025'): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL, locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  const res = await context.request.post('/api/v1/auth/login', { data: { username, password } });
+  if (!res.ok()) throw new Error(`login ${username}: ${res.status()} ${await res.text()}`);
+  return context;
+}
+
+/** Runs a browser step; on failure saves a full-page screenshot named after the test, then rethrows. */
+export async function withScreenshotOnFailure(page: Page, name: string, fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (err) {
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const file = path.join(SCREENSHOT_DIR, `${name.replace(/[^\w-]+/g, '_')}-failure.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+    throw Object.assign(err instanceof Error ? err : new Error(String(err)), {
+      message: `${err instanceof Error ? err.message : String(err)}\nscreenshot: ${file}`,
+    });
+  }
+}

@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPglite } from './platform/db.ts';
+import { ROOT_DIR } from './platform/version.ts';
+
+const BIN = path.join(ROOT_DIR, 'bin', 'zhiliang.js');
+
+describe('zhiliang CLI (embedded database)', () => {
+  let dataDir: string;
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [BIN, ...args], {
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', ZHILIANG_DEMO: '0' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+
+  beforeAll(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhiliang-cli-'));
+  });
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('has --help on every command', () => {
+    for (const cmd of [[], ['serve'], ['migrate'], ['seed'], ['user', 'add'], ['audit', 'verify']]) {
+      const r = run(...cmd, '--help');
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toContain('Usage: zhiliang');
+    }
+  });
+
+  it('migrates, creates the first administrator, verifies the audit chain and detects tampering', async () => {
+    expect(run('migrate').stderr).toContain('applied: 0001_platform');
+    const add = run('user', 'add', '--username', 'chief', '--role', 'city_admin', '--region', '330500', '--display-name', '局长');
+    expect(add.status, add.stderr).toBe(0);
+    expect(add.stdout).toMatch(/^initial password: \S{12,}/);
+    const bad = run('user', 'add', '--username', 'x1', '--role', 'county_officer', '--region', '330500', '--password', 'weak');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('body.password');
+    const ok = run('audit', 'verify');
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stderr).toContain('audit chain intact: 1 rows');
+
+    const handle = await openPglite({ dataDir: path.join(dataDir, 'pglite') });
+    await handle.db.transaction().execute(async (trx) => {
+      await sql`alter table platform_audit disable trigger platform_audit_no_update`.execute(trx);
+      await sql`update platform_audit set actor_username = 'someone' where seq = 1`.execute(trx);
+    });
+    await handle.close();
+    const broken = run('audit', 'verify');
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toContain('BROKEN at row 1');
+  });
+
+  it('stops with one line naming a bad variable', () => {
+    const r = spawnSync(process.execPath, [BIN, 'migrate'], { env: { ...process.env, DATABASE_URL: 'mysql://nope' }, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe('zhiliang: configuration error: DATABASE_URL must start with postgres:// or postgresql://');
+  });
+});
