@@ -23,7 +23,7 @@ async function generate(handle: DbHandle): Promise<void> {
   let prev = GENESIS_HASH;
   const t0 = Date.now() - rows * 1000;
   for (let start = 1; start <= rows; start += 5000) {
-    const batch = [];
+    const batch: (Parameters<typeof chainHash>[1] & { prev: string; hash: string })[] = [];
     for (let seq = start; seq < Math.min(start + 5000, rows + 1); seq++) {
       const c = {
         seq,
