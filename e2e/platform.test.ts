@@ -8,7 +8,7 @@ const skipReason = inject('e2eSkipReason');
 /** The number shown on the home page's statistic card with this title. */
 async function statistic(page: Page, title: string): Promise<string> {
   const card = page.locator('.ant-statistic', { has: page.getByText(title, { exact: true }) });
-  return (await card.locator('.ant-statistic-content-value').innerText()).replace(/,/g, '');
+  return ((await card.locator('.ant-statistic-content-value').textContent()) ?? '').replace(/,/g, '');
 }
 
 describe.skipIf(skipReason !== '')('platform in the browser', () => {

@@ -11,7 +11,7 @@ export function userStatus(row: Pick<UserRow, 'disabled_at' | 'locked_until'>, n
 }
 
 /** A user as the API shows it: never the password hash or failure counters. */
-export function presentUser(row: UserRow, regions: RegionDirectory) {
+export function presentUser(row: UserRow, regions: RegionDirectory, canManage = false) {
   const status = userStatus(row);
   return {
     id: row.id,
@@ -28,6 +28,7 @@ export function presentUser(row: UserRow, regions: RegionDirectory) {
     mustChangePassword: row.must_change_password,
     lastLoginAt: row.last_login_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
+    canManage,
   };
 }
 

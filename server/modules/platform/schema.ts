@@ -88,6 +88,7 @@ export const user = {
     mustChangePassword: { type: 'boolean' },
     lastLoginAt: nullableDateTime,
     createdAt: dateTime,
+    canManage: { type: 'boolean', description: 'the caller may disable, unlock or reset this account' },
   },
 } as const;
 

@@ -12,7 +12,7 @@ import { inTransaction } from '../../platform/transaction.ts';
 import { auditedUser, type UserRow } from './present.ts';
 
 /** Roles an actor may create or change: the city manages everyone, a county its inspectors and enterprises. */
-function manageableRoles(actor: Actor): Role[] {
+export function manageableRoles(actor: Actor): Role[] {
   if (actor.role === 'city_admin') return ['city_admin', 'county_officer', 'inspector', 'enterprise'];
   if (actor.role === 'county_officer') return ['inspector', 'enterprise'];
   return [];
@@ -25,6 +25,11 @@ export interface ListUsersInput {
   role?: Role;
   regionCode?: string;
   status?: 'active' | 'disabled' | 'locked';
+}
+
+/** Whether the actor may change this account (others' accounts only: one's own password is changed via /auth/password). */
+export function canManageUser(actor: Actor, row: Pick<UserRow, 'id' | 'role'>): boolean {
+  return row.id !== actor.id && manageableRoles(actor).includes(row.role);
 }
 
 /** Users within the caller's region scope (city_admin, county_officer), newest first. */

@@ -31,6 +31,15 @@ describe.each(DB_KINDS)('users and region scope on %s', (kind) => {
     expect(res.items[0]).not.toHaveProperty('passwordHash');
   });
 
+  it('says per account whether the caller may manage it', async () => {
+    const all = (await admin.get('/api/v1/users?pageSize=200')).json().items as (UserJson & { canManage: boolean })[];
+    const flags = Object.fromEntries(all.map((u) => [u.username, u.canManage]));
+    expect(flags).toMatchObject({ admin: false, wuxing: true, inspector1: true });
+    const wuxing = await t.login('wuxing');
+    const own = (await wuxing.get('/api/v1/users?pageSize=200')).json().items as (UserJson & { canManage: boolean })[];
+    expect(Object.fromEntries(own.map((u) => [u.username, u.canManage]))).toEqual({ wuxing: false, inspector1: true, enterprise1: true });
+  });
+
   it('a county officer sees only its own subtree', async () => {
     const res = (await anji.get('/api/v1/users?pageSize=200')).json();
     expect(res.items.map((u: UserJson) => u.username)).toEqual(['anji']);

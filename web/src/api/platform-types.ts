@@ -1,0 +1,144 @@
+/** Response and request shapes of the platform API (docs/api-platform.md). */
+
+import { type RegionLevel, ROLES, type Role } from '../../../common/roles.ts';
+
+export type { RegionLevel, Role };
+export { ROLES };
+
+export interface RegionNode {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  parentCode: string | null;
+  children: RegionNode[];
+}
+
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  regionCode: string;
+  regionName: string;
+  enterpriseName: string | null;
+  mustChangePassword: boolean;
+  demo: boolean;
+}
+
+export interface MeResponse {
+  user: Me;
+  session: { idleTimeoutSeconds: number; expiresAt: string };
+}
+
+export type UserStatus = 'active' | 'disabled' | 'locked';
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  regionCode: string;
+  regionName: string;
+  enterpriseName: string | null;
+  enterpriseCreditCode: string | null;
+  status: UserStatus;
+  lastLoginAt: string | null;
+  createdAt: string;
+  /** The caller may disable, unlock or reset this account (decided by the server). */
+  canManage: boolean;
+  /** Served beyond the contract's minimum; optional so an older server still type-checks. */
+  phone?: string | null;
+  lockedUntil?: string | null;
+  mustChangePassword?: boolean;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface UserListParams {
+  page: number;
+  pageSize: number;
+  q?: string;
+  role?: Role;
+  regionCode?: string;
+  status?: UserStatus;
+}
+
+export interface CreateUserInput {
+  username: string;
+  displayName: string;
+  role: Role;
+  regionCode: string;
+  password: string;
+  enterpriseName?: string;
+  enterpriseCreditCode?: string;
+  phone?: string;
+}
+
+export interface UpdateUserInput {
+  displayName?: string;
+  disabled?: boolean;
+  unlock?: true;
+  password?: string;
+}
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export interface AuditEntry {
+  seq: number;
+  occurredAt: string;
+  actorUsername: string | null;
+  actorRole: Role | null;
+  ip: string | null;
+  requestId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  regionCode: string | null;
+  before: JsonValue | null;
+  after: JsonValue | null;
+  hash: string;
+}
+
+export interface AuditListParams {
+  page: number;
+  pageSize: number;
+  actor?: string;
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface AuditVerifyResult {
+  ok: boolean;
+  checked: number;
+  headSeq: number | null;
+  firstBroken: null | { seq: number; reason: string };
+}
+
+export interface DashboardSummary {
+  regionCode: string;
+  regionName: string;
+  demo: boolean;
+  counts: {
+    regions: { county: number; township: number };
+    users: { total: number; active: number; byRole: Record<Role, number> };
+    auditEventsToday: number;
+    loginsToday: number;
+    failedLoginsToday: number;
+  };
+  auditByDay: Array<{ date: string; count: number }>;
+  usersByRegion: Array<{ regionCode: string; regionName: string; count: number }>;
+}
+
+export interface Health {
+  status: 'ok';
+  database: 'pglite' | 'postgresql';
+  version: string;
+}

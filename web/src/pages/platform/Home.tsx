@@ -1,0 +1,72 @@
+import { EnvironmentOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Skeleton, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useDashboardSummary } from '../../api/platform';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useT } from '../../i18n';
+import { useRegion } from '../../region-context';
+import { useMeUser } from '../../session';
+import { SummaryCards } from './home/SummaryCards';
+import { SummaryCharts } from './home/SummaryCharts';
+
+function Welcome() {
+  const t = useT();
+  const me = useMeUser();
+  return (
+    <Flex align="center" wrap gap={8}>
+      <Typography.Text style={{ fontSize: 15 }}>
+        您好，<Typography.Text strong>{me.displayName}</Typography.Text>！今天是 {dayjs().format('YYYY年M月D日 dddd')}。
+      </Typography.Text>
+      <Tag color="blue">{t(`role.${me.role}`)}</Tag>
+      <Tag icon={<EnvironmentOutlined />}>{me.regionName}</Tag>
+      {me.enterpriseName ? <Tag>{me.enterpriseName}</Tag> : null}
+    </Flex>
+  );
+}
+
+function HomeSkeleton() {
+  return (
+    <Flex vertical gap={16}>
+      <Card>
+        <Skeleton active paragraph={{ rows: 2 }} />
+      </Card>
+      <Card>
+        <Skeleton active paragraph={{ rows: 8 }} />
+      </Card>
+    </Flex>
+  );
+}
+
+export default function Home() {
+  const { regionCode, regionName } = useRegion();
+  const summary = useDashboardSummary(regionCode);
+
+  return (
+    <Flex vertical gap={16}>
+      <Card>
+        <Flex align="center" justify="space-between" wrap gap={12}>
+          <div>
+            <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 8 }}>
+              工作台
+            </Typography.Title>
+            <Welcome />
+          </div>
+          <Flex align="center" gap={12}>
+            <Typography.Text type="secondary">当前查看：{summary.data?.regionName ?? regionName}</Typography.Text>
+            <Button icon={<ReloadOutlined />} loading={summary.isFetching} onClick={() => void summary.refetch()}>
+              刷新
+            </Button>
+          </Flex>
+        </Flex>
+      </Card>
+      {summary.isPending ? <HomeSkeleton /> : null}
+      {summary.isError ? <ErrorAlert error={summary.error} title="工作台数据加载失败" onRetry={() => void summary.refetch()} /> : null}
+      {summary.data ? (
+        <>
+          <SummaryCards counts={summary.data.counts} />
+          <SummaryCharts summary={summary.data} />
+        </>
+      ) : null}
+    </Flex>
+  );
+}
