@@ -1,18 +1,10 @@
 import { sql } from 'kysely';
+import type { ListAuditInput } from '../../../common/platform-api.ts';
 import { verifyAuditChain } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { type Actor, requireRole } from '../../platform/scope.ts';
 
-export interface ListAuditInput {
-  page: number;
-  pageSize: number;
-  actor?: string;
-  action?: string;
-  entityType?: string;
-  entityId?: string;
-  from?: string;
-  to?: string;
-}
+export type { ListAuditInput };
 
 /** The audit trail, newest first (city_admin only: it records every county's actions). */
 export async function listAudit(db: Db, actor: Actor, input: ListAuditInput) {

@@ -1,6 +1,10 @@
 import { sql } from 'kysely';
 import { checkCreditCode } from '../../../common/credit-code.ts';
+import type { CreateUserInput, ListUsersInput, UpdateUserInput } from '../../../common/platform-api.ts';
 import type { Role } from '../../../common/roles.ts';
+
+export type { CreateUserInput, ListUsersInput, UpdateUserInput };
+
 import { type AuditContext, appendAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, forbidden, notFound, validationFailed } from '../../platform/errors.ts';
@@ -16,15 +20,6 @@ export function manageableRoles(actor: Actor): Role[] {
   if (actor.role === 'city_admin') return ['city_admin', 'county_officer', 'inspector', 'enterprise'];
   if (actor.role === 'county_officer') return ['inspector', 'enterprise'];
   return [];
-}
-
-export interface ListUsersInput {
-  page: number;
-  pageSize: number;
-  q?: string;
-  role?: Role;
-  regionCode?: string;
-  status?: 'active' | 'disabled' | 'locked';
 }
 
 /** Whether the actor may change this account (others' accounts only: one's own password is changed via /auth/password). */
@@ -68,17 +63,6 @@ export async function getUser(db: Db, regions: RegionDirectory, actor: Actor, id
   const path = row ? regions.get(row.region_code)?.path : undefined;
   if (!row || !path || !isPathInScope(actor, path)) throw notFound();
   return row;
-}
-
-export interface CreateUserInput {
-  username: string;
-  displayName: string;
-  role: Role;
-  regionCode: string;
-  password: string;
-  enterpriseName?: string;
-  enterpriseCreditCode?: string;
-  phone?: string;
 }
 
 function checkRoleRegion(role: Role, level: string | undefined): string | null {
@@ -148,14 +132,6 @@ export async function createUser(
     await appendAudit(trx, ctx, { action: 'user.create', entityType: 'user', entityId: row.id, regionCode: row.region_code, after: auditedUser(row) });
     return row;
   });
-}
-
-export interface UpdateUserInput {
-  displayName?: string;
-  phone?: string | null;
-  disabled?: boolean;
-  unlock?: true;
-  password?: string;
 }
 
 /** Changes, disables/enables, unlocks or resets the password of an account in the caller's scope. */

@@ -1,8 +1,9 @@
 /** Response and request shapes of the platform API (docs/api-platform.md). */
 
+import type { CreateUserInput, ListAuditInput, ListUsersInput, UpdateUserInput, UserStatus } from '../../../common/platform-api.ts';
 import { type RegionLevel, ROLES, type Role } from '../../../common/roles.ts';
 
-export type { RegionLevel, Role };
+export type { CreateUserInput, RegionLevel, Role, UpdateUserInput, UserStatus };
 export { ROLES };
 
 export interface RegionNode {
@@ -29,8 +30,6 @@ export interface MeResponse {
   user: Me;
   session: { idleTimeoutSeconds: number; expiresAt: string };
 }
-
-export type UserStatus = 'active' | 'disabled' | 'locked';
 
 export interface User {
   id: string;
@@ -59,32 +58,7 @@ export interface Page<T> {
   pageSize: number;
 }
 
-export interface UserListParams {
-  page: number;
-  pageSize: number;
-  q?: string;
-  role?: Role;
-  regionCode?: string;
-  status?: UserStatus;
-}
-
-export interface CreateUserInput {
-  username: string;
-  displayName: string;
-  role: Role;
-  regionCode: string;
-  password: string;
-  enterpriseName?: string;
-  enterpriseCreditCode?: string;
-  phone?: string;
-}
-
-export interface UpdateUserInput {
-  displayName?: string;
-  disabled?: boolean;
-  unlock?: true;
-  password?: string;
-}
+export type UserListParams = ListUsersInput;
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -104,16 +78,7 @@ export interface AuditEntry {
   hash: string;
 }
 
-export interface AuditListParams {
-  page: number;
-  pageSize: number;
-  actor?: string;
-  action?: string;
-  entityType?: string;
-  entityId?: string;
-  from?: string;
-  to?: string;
-}
+export type AuditListParams = ListAuditInput;
 
 export interface AuditVerifyResult {
   ok: boolean;

@@ -1,0 +1,45 @@
+import type { Role } from './roles.ts';
+
+/** Request shapes of the platform API, shared by the server (validation mirrors them) and the web client. */
+
+export type UserStatus = 'active' | 'disabled' | 'locked';
+
+export interface ListUsersInput {
+  page: number;
+  pageSize: number;
+  q?: string;
+  role?: Role;
+  regionCode?: string;
+  status?: UserStatus;
+}
+
+export interface CreateUserInput {
+  username: string;
+  displayName: string;
+  role: Role;
+  regionCode: string;
+  password: string;
+  enterpriseName?: string;
+  enterpriseCreditCode?: string;
+  phone?: string;
+}
+
+export interface UpdateUserInput {
+  displayName?: string;
+  phone?: string | null;
+  disabled?: boolean;
+  unlock?: true;
+  password?: string;
+}
+
+export interface ListAuditInput {
+  page: number;
+  pageSize: number;
+  actor?: string;
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  /** YYYY-MM-DD, Asia/Shanghai, inclusive */
+  from?: string;
+  to?: string;
+}
