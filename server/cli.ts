@@ -6,7 +6,7 @@ import { createUser } from './modules/platform/user-service.ts';
 import { verifyAuditChain } from './platform/audit.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { type DbHandle, openDatabase } from './platform/db.ts';
-import { AppError } from './platform/errors.ts';
+import { AppError, isFieldIssue } from './platform/errors.ts';
 import { say } from './platform/logger.ts';
 import { migrate } from './platform/migrate.ts';
 import { RegionDirectory } from './platform/regions.ts';
@@ -145,11 +145,7 @@ export async function runCli(argv: string[]): Promise<void> {
       process.exit(2);
     }
     if (err instanceof AppError) {
-      const details = (err.details ?? []).map((d) =>
-        typeof d === 'object' && d && 'field' in d
-          ? `${String((d as { field: unknown }).field)}: ${String((d as { message?: unknown }).message)}`
-          : JSON.stringify(d),
-      );
+      const details = (err.details ?? []).map((d) => (isFieldIssue(d) ? `${d.field}: ${d.message}` : JSON.stringify(d)));
       say(`zhiliang: ${err.message}${details.length ? `\n  ${details.join('\n  ')}` : ''}`);
       process.exit(1);
     }

@@ -7,6 +7,10 @@ export interface FieldIssue {
   message: string;
 }
 
+export function isFieldIssue(value: unknown): value is FieldIssue {
+  return typeof value === 'object' && value !== null && 'field' in value && 'message' in value;
+}
+
 /**
  * The one error type services throw. `message` is bilingual ("中文 / English") so a client can show it
  * as is; `details` carries structured data (field issues, remaining attempts, …).

@@ -53,10 +53,15 @@ function sameHost(origin: string, host: string | undefined): boolean {
   }
 }
 
+/** The signed-in session, or 401. */
+export function sessionOf(req: FastifyRequest): LoadedSession {
+  if (!req.session) throw authRequired();
+  return req.session;
+}
+
 /** The signed-in actor, or 401. */
 export function actorOf(req: FastifyRequest): Actor {
-  if (!req.session) throw authRequired();
-  return req.session.actor;
+  return sessionOf(req).actor;
 }
 
 export function clientIp(req: FastifyRequest): string | null {

@@ -1,6 +1,6 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Role } from '../../common/roles.ts';
-import { AppError, forbidden, notFound } from './errors.ts';
+import { authRequired, forbidden, notFound } from './errors.ts';
 
 /** The signed-in caller, as every service sees it. */
 export interface Actor {
@@ -57,7 +57,7 @@ export function regionCodeInScope(column: string, scopePath: string): Expression
 
 /** Throws 403 unless the actor has one of the roles. */
 export function requireRole(actor: Actor | null, ...roles: Role[]): Actor {
-  if (!actor) throw new AppError(401, 'AUTH_REQUIRED', '请先登录 / Please log in');
+  if (!actor) throw authRequired();
   if (!roles.includes(actor.role)) throw forbidden();
   return actor;
 }

@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Role } from '../../common/roles.ts';
 import type { Db } from './db.ts';
 import type { Actor } from './scope.ts';
 
@@ -38,7 +37,6 @@ export interface LoadedSession {
   id: string;
   actor: Actor;
   expiresAt: Date;
-  mustChangePassword: boolean;
 }
 
 /**
@@ -67,7 +65,6 @@ export async function loadSession(
       'u.region_code',
       'u.enterprise_credit_code',
       'u.disabled_at',
-      'u.must_change_password',
     ])
     .where('s.id', '=', id)
     .executeTakeFirst();
@@ -86,12 +83,11 @@ export async function loadSession(
   return {
     id,
     expiresAt: row.expires_at,
-    mustChangePassword: row.must_change_password,
     actor: {
       id: row.user_id,
       username: row.username,
       displayName: row.display_name,
-      role: row.role as Role,
+      role: row.role,
       regionCode: row.region_code,
       regionPath: path,
       enterpriseCreditCode: row.enterprise_credit_code,

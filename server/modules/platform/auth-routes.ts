@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { actorOf, auditContextOf } from '../../platform/request-context.ts';
+import { auditContextOf, sessionOf } from '../../platform/request-context.ts';
 import { SESSION_COOKIE } from '../../platform/session.ts';
-import { changePassword, findUserByUsername, login, logout } from './auth-service.ts';
+import { changePassword, findUserById, login, logout } from './auth-service.ts';
 import type { UserRow } from './present.ts';
 import * as s from './schema.ts';
 import { isDemoLoaded } from './settings.ts';
@@ -64,12 +64,10 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const actor = actorOf(req);
-      const user = await findUserByUsername(app.db, actor.username);
-      if (!user || !req.session) throw new Error('session without user');
+      const session = sessionOf(req);
       return {
-        user: await presentMe(user),
-        session: { idleTimeoutSeconds: app.sessionPolicy.idleMinutes * 60, expiresAt: req.session.expiresAt.toISOString() },
+        user: await presentMe(await findUserById(app.db, session.actor.id)),
+        session: { idleTimeoutSeconds: app.sessionPolicy.idleMinutes * 60, expiresAt: session.expiresAt.toISOString() },
       };
     },
   );
@@ -85,8 +83,8 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const actor = actorOf(req);
-      await changePassword(app.db, actor, req.session?.id ?? '', req.body, auditContextOf(req));
+      const session = sessionOf(req);
+      await changePassword(app.db, session.actor, session.id, req.body, auditContextOf(req));
       return reply.status(204).send();
     },
   );

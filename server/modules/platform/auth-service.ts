@@ -31,6 +31,11 @@ export function findUserByUsername(db: Db, username: string): Promise<UserRow | 
   return db.selectFrom('platform_user').selectAll().where(sql`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
 }
 
+/** The user behind a live session (loadSession has just read it, so it exists). */
+export function findUserById(db: Db, id: string): Promise<UserRow> {
+  return db.selectFrom('platform_user').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
 /**
  * Checks a username and password and opens a session. Failures are audited and counted; the
  * account locks for LOCK_MINUTES after MAX_FAILED_ATTEMPTS consecutive failures. A locked account
@@ -115,7 +120,7 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
   ctx: AuditContext,
 ): Promise<void> {
-  const user = await db.selectFrom('platform_user').selectAll().where('id', '=', actor.id).executeTakeFirstOrThrow();
+  const user = await findUserById(db, actor.id);
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
     throw new AppError(400, 'VALIDATION_FAILED', '当前密码不正确 / Current password is wrong', [
       { field: 'body.currentPassword', rule: 'matches', message: '当前密码不正确 / does not match' },

@@ -74,6 +74,7 @@ export async function getDashboardSummary(db: Db, regions: RegionDirectory, acto
     isDemoLoaded(db),
   ]);
 
+  // fromEntries cannot type its keys; ROLES supplies every Role.
   const byRole = Object.fromEntries(ROLES.map((r) => [r, 0])) as Record<Role, number>;
   let total = 0;
   let active = 0;
