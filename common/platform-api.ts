@@ -1,5 +1,12 @@
 import type { Role } from './roles.ts';
 
+/** One problem with one input field: `field` is a dotted path (`body.username`), `rule` the broken rule. */
+export interface FieldIssue {
+  field: string;
+  rule: string;
+  message: string;
+}
+
 /** Request shapes of the platform API, shared by the server (validation mirrors them) and the web client. */
 
 export type UserStatus = 'active' | 'disabled' | 'locked';

@@ -1,11 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 
-/** One problem with one input field: `field` is a dotted path (`body.username`), `rule` the broken rule. */
-export interface FieldIssue {
-  field: string;
-  rule: string;
-  message: string;
-}
+import type { FieldIssue } from '../../common/platform-api.ts';
+
+export type { FieldIssue };
 
 export function isFieldIssue(value: unknown): value is FieldIssue {
   return typeof value === 'object' && value !== null && 'field' in value && 'message' in value;

@@ -14,7 +14,8 @@ export interface RegionNode {
   children: RegionNode[];
 }
 
-export interface Me {
+/** What every view of an account shows. */
+interface Account {
   id: string;
   username: string;
   displayName: string;
@@ -22,6 +23,9 @@ export interface Me {
   regionCode: string;
   regionName: string;
   enterpriseName: string | null;
+}
+
+export interface Me extends Account {
   mustChangePassword: boolean;
   demo: boolean;
 }
@@ -31,14 +35,7 @@ export interface MeResponse {
   session: { idleTimeoutSeconds: number; expiresAt: string };
 }
 
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  regionCode: string;
-  regionName: string;
-  enterpriseName: string | null;
+export interface User extends Account {
   enterpriseCreditCode: string | null;
   status: UserStatus;
   lastLoginAt: string | null;

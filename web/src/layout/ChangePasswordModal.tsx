@@ -1,9 +1,9 @@
 import { Alert, App, Button, Form, Input, Modal } from 'antd';
+import { meetsPasswordPolicy } from '../../../common/password-policy.ts';
 import { isApiError } from '../api/client';
 import { useChangePassword } from '../api/platform';
 import { useLocalise, useT } from '../i18n';
 import { fieldErrorsFrom } from '../lib/form-errors';
-import { meetsPasswordPolicy } from '../lib/password-policy';
 
 interface PasswordForm {
   currentPassword: string;

@@ -1,5 +1,5 @@
 import { Form, Input } from 'antd';
-import { meetsPasswordPolicy } from '../../../lib/password-policy';
+import { meetsPasswordPolicy } from '../../../../../common/password-policy.ts';
 
 export const PASSWORD_HINT = '至少 8 位，且包含大写字母、小写字母、数字、符号中的至少 3 类，不得包含用户名';
 

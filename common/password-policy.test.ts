@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meetsPasswordPolicy } from './password-policy';
+import { meetsPasswordPolicy } from './password-policy.ts';
 
 describe('password policy', () => {
   it('wants 8 characters and 3 of 4 classes', () => {
