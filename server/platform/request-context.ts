@@ -59,9 +59,17 @@ export function sessionOf(req: FastifyRequest): LoadedSession {
   return req.session;
 }
 
-/** The signed-in actor, or 401. */
+/**
+ * The signed-in actor, or 401 — and 403 while the account still has to change its initial or reset
+ * password (等保 2.0: 口令定期更换; an administrator-set password is known to the administrator).
+ * Only the auth routes, which take sessionOf(), stay open until then.
+ */
 export function actorOf(req: FastifyRequest): Actor {
-  return sessionOf(req).actor;
+  const session = sessionOf(req);
+  if (session.mustChangePassword) {
+    throw new AppError(403, 'AUTH_PASSWORD_CHANGE_REQUIRED', '请先修改初始密码 / Change your initial password first');
+  }
+  return session.actor;
 }
 
 export function clientIp(req: FastifyRequest): string | null {

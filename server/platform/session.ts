@@ -37,6 +37,8 @@ export interface LoadedSession {
   id: string;
   actor: Actor;
   expiresAt: Date;
+  /** A new or reset account: only its own password may be changed until then (see actorOf). */
+  mustChangePassword: boolean;
 }
 
 /**
@@ -65,6 +67,7 @@ export async function loadSession(
       'u.region_code',
       'u.enterprise_credit_code',
       'u.disabled_at',
+      'u.must_change_password',
     ])
     .where('s.id', '=', id)
     .executeTakeFirst();
@@ -83,6 +86,7 @@ export async function loadSession(
   return {
     id,
     expiresAt: row.expires_at,
+    mustChangePassword: row.must_change_password,
     actor: {
       id: row.user_id,
       username: row.username,

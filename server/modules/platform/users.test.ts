@@ -144,11 +144,31 @@ describe.each(DB_KINDS)('users and region scope on %s', (kind) => {
     const id = created.json().id;
     const c = await t.login('temp_user', 'Temp#Pass2025');
     expect((await c.get('/api/v1/auth/me')).json().user.mustChangePassword).toBe(true);
+    const blocked = await c.get('/api/v1/dashboard/summary');
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().error.code).toBe('AUTH_PASSWORD_CHANGE_REQUIRED');
     expect((await admin.patch(`/api/v1/users/${id}`, { disabled: true })).json().status).toBe('disabled');
     expect((await c.get('/api/v1/auth/me')).statusCode).toBe(401);
     const again = await t.anonymous.post('/api/v1/auth/login', { username: 'temp_user', password: 'Temp#Pass2025' });
     expect(again.statusCode).toBe(403);
     expect(again.json().error.code).toBe('AUTH_ACCOUNT_DISABLED');
+  });
+
+  it('a new account can do nothing but change its password, then works normally', async () => {
+    await admin.post('/api/v1/users', {
+      username: 'fresh_officer',
+      displayName: '新人',
+      role: 'county_officer',
+      regionCode: '330521',
+      password: 'Fresh#Pass2025',
+    });
+    const c = await t.login('fresh_officer', 'Fresh#Pass2025');
+    expect((await c.get('/api/v1/users')).json().error.code).toBe('AUTH_PASSWORD_CHANGE_REQUIRED');
+    expect((await c.get('/api/v1/auth/me')).statusCode).toBe(200);
+    expect((await c.post('/api/v1/auth/password', { currentPassword: 'Fresh#Pass2025', newPassword: 'Changed#Pass2025' })).statusCode).toBe(204);
+    const after = await c.get('/api/v1/users');
+    expect(after.statusCode).toBe(200);
+    expect(after.json().items.map((u: UserJson) => u.username)).toContain('deqing');
   });
 
   it('an admin cannot disable itself', async () => {
