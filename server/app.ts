@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { planModule } from './modules/plan/index.ts';
 import { platformModule } from './modules/platform/index.ts';
 import type { DbHandle } from './platform/db.ts';
 import { errorBody, installErrorHandling } from './platform/errors.ts';
@@ -130,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await platformModule(app);
+  await planModule(app);
   serveWeb(app, options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist);
   return app;
 }

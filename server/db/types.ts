@@ -85,6 +85,192 @@ export interface PlatformAuditHeadTable {
   hash: string;
 }
 
+// numeric columns are parsed to numbers (server/platform/db.ts).
+type Numeric = ColumnType<number, number, number>;
+type DefaultDate = ColumnType<string, string | undefined, string>;
+
+export interface PlanPlanTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  base_year: number;
+  start_year: number;
+  end_year: number;
+  status: Generated<'draft' | 'active' | 'closed'>;
+  source_note: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface PlanIndicatorTable {
+  id: Generated<string>;
+  plan_id: string;
+  code: string;
+  seq: number;
+  category: string;
+  sub_category: string | null;
+  name: string;
+  unit: string;
+  target_value: Numeric | null;
+  target_text: string | null;
+  target_year: number;
+  direction: number;
+  accumulation: 'level' | 'increment' | 'cumulative';
+  region_rollup: 'sum' | 'none';
+  baseline_value: Numeric | null;
+  baseline_source: string | null;
+  lead_unit: string | null;
+  value_min: Numeric | null;
+  value_max: Numeric | null;
+  yoy_band: ColumnType<number, number | undefined, number>;
+  limit_value: Numeric | null;
+  decimals: Generated<number>;
+  note: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface PlanIndicatorUnitTable {
+  indicator_id: string;
+  region_code: string;
+  unit_name: string;
+}
+
+export interface PlanReferenceValueTable {
+  indicator_id: string;
+  year: number;
+  value: Numeric;
+  source: string;
+  updated_by: string | null;
+  updated_at: DefaultTimestamp;
+}
+
+export interface PlanRegionTargetTable {
+  indicator_id: string;
+  region_code: string;
+  target_value: Numeric;
+  updated_by: string | null;
+  updated_at: DefaultTimestamp;
+}
+
+export interface PlanAttachmentTable {
+  id: Generated<string>;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  region_code: string;
+  uploaded_by: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export type PlanValueStatus = 'draft' | 'submitted' | 'returned' | 'approved' | 'superseded';
+
+export interface PlanValueTable {
+  id: Generated<string>;
+  indicator_id: string;
+  region_code: string;
+  year: number;
+  period: ColumnType<string, string | undefined, string>;
+  version: ColumnType<number, number | undefined, number>;
+  value: Numeric;
+  numerator: Numeric | null;
+  denominator: Numeric | null;
+  source_note: string | null;
+  attachment_id: string | null;
+  status: PlanValueStatus;
+  correction_reason: string | null;
+  return_reason: string | null;
+  warnings: ColumnType<unknown, string | undefined, string>;
+  is_demo: Generated<boolean>;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  submitted_by: string | null;
+  submitted_at: Timestamp | null;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+}
+
+export interface PlanEvaluationTable {
+  id: Generated<string>;
+  plan_id: string;
+  kind: 'annual' | 'midterm' | 'final';
+  data_year: number;
+  as_of: ColumnType<string, string, string>;
+  title: string;
+  narrative: Generated<string>;
+  status: Generated<'draft' | 'frozen'>;
+  method_version: string | null;
+  snapshot: Json | null;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  frozen_by: string | null;
+  frozen_at: Timestamp | null;
+}
+
+export interface PlanRubricTable {
+  id: Generated<string>;
+  plan_id: string;
+  year: number;
+  version: number;
+  weights: Json;
+  status_points: Json;
+  note: string | null;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface PlanAssessmentAdjustmentTable {
+  id: Generated<string>;
+  plan_id: string;
+  year: number;
+  region_code: string;
+  kind: 'bonus' | 'penalty';
+  points: Numeric;
+  reason: string;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export type PlanProjectStatus = 'not_started' | 'in_progress' | 'completed' | 'delayed';
+
+export interface PlanProjectTable {
+  id: Generated<string>;
+  plan_id: string;
+  kind: 'reform' | 'project' | 'platform' | 'policy';
+  seq: number;
+  name: string;
+  description: string;
+  lead_unit: string | null;
+  status: Generated<PlanProjectStatus>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface PlanMilestoneTable {
+  id: Generated<string>;
+  project_id: string;
+  title: string;
+  due_date: DefaultDate;
+  completed_at: ColumnType<string | null, string | null | undefined, string | null>;
+  is_demo: Generated<boolean>;
+  created_at: DefaultTimestamp;
+}
+
+export interface PlanProjectUpdateTable {
+  id: Generated<string>;
+  project_id: string;
+  content: string;
+  status_after: PlanProjectStatus | null;
+  attachment_id: string | null;
+  is_demo: Generated<boolean>;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+}
+
 export interface Database {
   platform_migration: PlatformMigrationTable;
   platform_region: PlatformRegionTable;
@@ -93,4 +279,17 @@ export interface Database {
   platform_setting: PlatformSettingTable;
   platform_audit: PlatformAuditTable;
   platform_audit_head: PlatformAuditHeadTable;
+  plan_plan: PlanPlanTable;
+  plan_indicator: PlanIndicatorTable;
+  plan_indicator_unit: PlanIndicatorUnitTable;
+  plan_reference_value: PlanReferenceValueTable;
+  plan_region_target: PlanRegionTargetTable;
+  plan_attachment: PlanAttachmentTable;
+  plan_value: PlanValueTable;
+  plan_evaluation: PlanEvaluationTable;
+  plan_rubric: PlanRubricTable;
+  plan_assessment_adjustment: PlanAssessmentAdjustmentTable;
+  plan_project: PlanProjectTable;
+  plan_milestone: PlanMilestoneTable;
+  plan_project_update: PlanProjectUpdateTable;
 }

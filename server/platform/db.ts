@@ -19,6 +19,10 @@ export interface DbHandle {
 
 // int8 (counts, sequences) as JS numbers: every int8 we store stays far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
+// Indicator values, targets and scores are statistics well inside a double's 15 significant digits.
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number.parseFloat(v));
+// A DATE is a calendar day (Asia/Shanghai), not an instant: keep 'YYYY-MM-DD' instead of a local-midnight Date.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 /** Opens a real PostgreSQL through a pool. */
 export function openPostgres(connectionString: string, poolSize = 10): DbHandle {

@@ -4,7 +4,9 @@ import { isDemoLoaded, markDemoLoaded } from '../modules/platform/index.ts';
 import { type AuditContext, appendAudit } from '../platform/audit.ts';
 import type { Db } from '../platform/db.ts';
 import { hashPassword } from '../platform/password.ts';
+import { RegionDirectory } from '../platform/regions.ts';
 import { inTransaction } from '../platform/transaction.ts';
+import { seedPlanDemo } from './plan-demo.ts';
 
 /**
  * Demo data generator (ZHILIANG_DEMO=1 on first start, or `zhiliang seed --demo`).
@@ -76,7 +78,10 @@ export async function seedDemo(db: Db): Promise<string[]> {
         after: { username: u.username, role: u.role, regionCode: u.regionCode, demo: true },
       });
     }
-    await markDemoLoaded(trx, { users: created.length });
+    const ids = await trx.selectFrom('platform_user').select(['id', 'username']).where('is_demo', '=', true).execute();
+    const plan = await seedPlanDemo(trx, await RegionDirectory.load(trx), Object.fromEntries(ids.map((u) => [u.username, u.id])));
+    await appendAudit(trx, SEED_CONTEXT, { action: 'plan.demo.seed', entityType: 'plan', after: { demo: true, ...plan } });
+    await markDemoLoaded(trx, { users: created.length, plan });
     return created;
   });
 }
