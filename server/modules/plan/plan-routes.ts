@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { IndicatorInput, MeasureInput, PublicIndicator } from '../../../common/plan-api.ts';
-import { measureProgress, PROGRESS_METHODS } from '../../../common/progress/index.ts';
+import { measureProgress, PROGRESS_METHODS, requiredNextValue } from '../../../common/progress/index.ts';
 import { actorOf, auditContextOf } from '../../platform/request-context.ts';
 import { isDemoLoaded } from '../platform/index.ts';
 import {
@@ -168,7 +168,8 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: s.measureResponse, ...s.errors(400, 429) },
       },
     },
-    async (req) => measureProgress(req.body),
+    // requiredNextValue answers the what-if panel: the value next year that keeps the indicator on track.
+    async (req) => ({ ...measureProgress(req.body), requiredNextValue: requiredNextValue(req.body) }),
   );
 
   app.get<{ Params: { planId: string }; Querystring: { year?: number; regionCode?: string } }>(

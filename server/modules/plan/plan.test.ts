@@ -197,6 +197,10 @@ describe.each(DB_KINDS)('plan and indicators on %s', (kind) => {
     expect(body.status).toBe('moderate_progress');
     expect(body.progressValue).toBeCloseTo(0.813, 3);
     expect(body.method).toBe('statcan-2.4');
+    // What value in 2024 keeps PM2.5 on track (R ≥ 0.95)? y0·(1 − 0.95·|CAGR_r|)^4 with CAGR_r = 0.9^(1/5) − 1.
+    const cagrR = 0.9 ** (1 / 5) - 1;
+    expect(body.requiredNextValue.year).toBe(2024);
+    expect(body.requiredNextValue.value).toBeCloseTo(30 * (1 - 0.95 * Math.abs(cagrR)) ** 4, 6);
     const bad = await t.anonymous.post('/api/v1/progress/measure', { baseYear: 2020 });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.map((d: { field: string }) => d.field)).toContain('body.baseValue');
