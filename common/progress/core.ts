@@ -9,6 +9,9 @@
 export const PROGRESS_STATUSES = ['target_achieved', 'on_track', 'moderate_progress', 'limited_progress', 'deterioration', 'not_available'] as const;
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
 
+/** 滞后: behind the path to the target (acceleration needed, limited progress or going backwards) — one definition for every view. */
+export const LAGGING_STATUSES: readonly ProgressStatus[] = ['moderate_progress', 'limited_progress', 'deterioration'];
+
 /** +1 higher is better, −1 lower is better (Open SDG `direction: positive | negative`). */
 export type Direction = 1 | -1;
 

@@ -19,6 +19,16 @@ const Home = lazy(() => import('./pages/platform/Home'));
 const Users = lazy(() => import('./pages/platform/Users'));
 const Audit = lazy(() => import('./pages/platform/Audit'));
 const NotFound = lazy(() => import('./pages/platform/NotFound'));
+const PlanDashboard = lazy(() => import('./pages/plan/Dashboard'));
+const PlanIndicators = lazy(() => import('./pages/plan/Indicators'));
+const IndicatorDetail = lazy(() => import('./pages/plan/IndicatorDetail'));
+const PlanEntry = lazy(() => import('./pages/plan/Entry'));
+const PlanReview = lazy(() => import('./pages/plan/Review'));
+const PlanEvaluations = lazy(() => import('./pages/plan/Evaluations'));
+const EvaluationDetail = lazy(() => import('./pages/plan/EvaluationDetail'));
+const PlanAssessment = lazy(() => import('./pages/plan/Assessment'));
+const PlanProjects = lazy(() => import('./pages/plan/Projects'));
+const PublicPlan = lazy(() => import('./pages/plan/PublicPlan'));
 
 /** Sends the browser to /login on any 401, remembering where it was. */
 function SessionWatcher() {
@@ -45,11 +55,28 @@ function AppRoutes() {
           </Suspense>
         }
       />
+      <Route
+        path="/public/plan"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PublicPlan />
+          </Suspense>
+        }
+      />
       <Route element={<AuthGate />}>
         <Route element={<AppLayout />}>
           <Route index element={<Home />} />
           <Route path="admin/users" element={<RequireRole capability="users" page={<Users />} />} />
           <Route path="admin/audit" element={<RequireRole capability="audit" page={<Audit />} />} />
+          <Route path="plan" element={<RequireRole capability="plan" page={<PlanDashboard />} />} />
+          <Route path="plan/indicators" element={<RequireRole capability="plan" page={<PlanIndicators />} />} />
+          <Route path="plan/indicators/:id" element={<RequireRole capability="plan" page={<IndicatorDetail />} />} />
+          <Route path="plan/entry" element={<RequireRole capability="planEntry" page={<PlanEntry />} />} />
+          <Route path="plan/review" element={<RequireRole capability="planReview" page={<PlanReview />} />} />
+          <Route path="plan/evaluations" element={<RequireRole capability="plan" page={<PlanEvaluations />} />} />
+          <Route path="plan/evaluations/:id" element={<RequireRole capability="plan" page={<EvaluationDetail />} />} />
+          <Route path="plan/assessment" element={<RequireRole capability="planAssessment" page={<PlanAssessment />} />} />
+          <Route path="plan/projects" element={<RequireRole capability="plan" page={<PlanProjects />} />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Route>

@@ -1,6 +1,6 @@
 import type { Evaluation, EvaluationIndicatorRow, EvaluationKind, EvaluationSnapshot, ProgressStatus } from '../../../common/plan-api.ts';
 import { PROGRESS_STATUSES } from '../../../common/plan-api.ts';
-import { PROGRESS_METHOD_VERSION } from '../../../common/progress/index.ts';
+import { LAGGING_STATUSES, PROGRESS_METHOD_VERSION } from '../../../common/progress/index.ts';
 import { type AuditContext, appendAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
@@ -24,8 +24,6 @@ export interface CreateEvaluationInput {
   title: string;
   narrative?: string;
 }
-
-const LAGGING: ProgressStatus[] = ['moderate_progress', 'limited_progress', 'deterioration'];
 
 /** Computes the snapshot of a plan as of a data year (city view, with each district/county's status). */
 export async function buildSnapshot(
@@ -94,7 +92,7 @@ export async function buildSnapshot(
     frozenAt: meta.frozenAt,
     categories,
     rows,
-    lagging: rows.filter((r) => LAGGING.includes(r.status)).map((r) => ({ code: r.code, name: r.name, status: r.status, leadUnit: r.leadUnit })),
+    lagging: rows.filter((r) => LAGGING_STATUSES.includes(r.status)).map((r) => ({ code: r.code, name: r.name, status: r.status, leadUnit: r.leadUnit })),
   };
 }
 

@@ -1,4 +1,17 @@
-import { AuditOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AimOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  CheckSquareOutlined,
+  DashboardOutlined,
+  EditOutlined,
+  FileSearchOutlined,
+  HomeOutlined,
+  OrderedListOutlined,
+  ProjectOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import type { Role } from '../api/platform-types';
@@ -7,23 +20,65 @@ import { can } from '../lib/access';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
+function planItems(role: Role, t: Translate): MenuItem[] {
+  if (!can(role, 'plan')) return [];
+  const items: MenuItem[] = [
+    { key: '/plan', icon: <DashboardOutlined />, label: t('menu.planDashboard') },
+    { key: '/plan/indicators', icon: <OrderedListOutlined />, label: t('menu.planIndicators') },
+  ];
+  if (can(role, 'planEntry')) items.push({ key: '/plan/entry', icon: <EditOutlined />, label: t('menu.planEntry') });
+  if (can(role, 'planReview')) items.push({ key: '/plan/review', icon: <CheckSquareOutlined />, label: t('menu.planReview') });
+  items.push({ key: '/plan/evaluations', icon: <FileSearchOutlined />, label: t('menu.planEvaluations') });
+  if (can(role, 'planAssessment')) items.push({ key: '/plan/assessment', icon: <BarChartOutlined />, label: t('menu.planAssessment') });
+  items.push({ key: '/plan/projects', icon: <ProjectOutlined />, label: t('menu.planProjects') });
+  return items;
+}
+
 /** Menu entries for the role: only pages the role may open, so there are no dead links. */
 export function buildMenuItems(role: Role, t: Translate): MenuItem[] {
   const admin: MenuItem[] = [];
   if (can(role, 'users')) admin.push({ key: '/admin/users', icon: <TeamOutlined />, label: t('menu.users') });
   if (can(role, 'audit')) admin.push({ key: '/admin/audit', icon: <AuditOutlined />, label: t('menu.audit') });
   const items: MenuItem[] = [{ key: '/', icon: <HomeOutlined />, label: t('menu.home') }];
+  const plan = planItems(role, t);
+  if (plan.length > 0) items.push({ key: 'plan', icon: <AimOutlined />, label: t('menu.plan'), children: plan });
   if (admin.length > 0) items.push({ key: 'admin', icon: <SettingOutlined />, label: t('menu.admin'), children: admin });
   return items;
+}
+
+const KNOWN = [
+  '/',
+  '/admin/users',
+  '/admin/audit',
+  '/plan',
+  '/plan/indicators',
+  '/plan/entry',
+  '/plan/review',
+  '/plan/evaluations',
+  '/plan/assessment',
+  '/plan/projects',
+];
+
+/** The menu entry a path belongs to: itself, or the longest entry it sits under (/plan/indicators/42 → 指标一览). */
+export function selectedMenuKey(pathname: string): string | null {
+  if (KNOWN.includes(pathname)) return pathname;
+  const parents = KNOWN.filter((key) => key !== '/' && key !== '/plan' && pathname.startsWith(`${key}/`));
+  return parents.sort((a, b) => b.length - a.length)[0] ?? null;
 }
 
 export function SideMenu({ role }: { role: Role }) {
   const t = useT();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const known = new Set(['/', '/admin/users', '/admin/audit']);
-  const selected = known.has(pathname) ? [pathname] : [];
+  const selected = selectedMenuKey(pathname);
   return (
-    <Menu theme="dark" mode="inline" items={buildMenuItems(role, t)} selectedKeys={selected} defaultOpenKeys={['admin']} onClick={({ key }) => navigate(key)} />
+    <Menu
+      theme="dark"
+      mode="inline"
+      items={buildMenuItems(role, t)}
+      selectedKeys={selected ? [selected] : []}
+      defaultOpenKeys={['plan', 'admin']}
+      onClick={({ key }) => navigate(key)}
+    />
   );
 }

@@ -12,4 +12,15 @@ describe('access', () => {
     expect(creatableRoles('county_officer')).toEqual(['inspector', 'enterprise']);
     expect(creatableRoles('enterprise')).toEqual([]);
   });
+
+  it('opens the plan pages to regulators, entry to city and county, review to the city only', () => {
+    expect(can('inspector', 'plan')).toBe(true);
+    expect(can('enterprise', 'plan')).toBe(false);
+    expect(can('county_officer', 'planEntry')).toBe(true);
+    expect(can('inspector', 'planEntry')).toBe(false);
+    expect(can('city_admin', 'planReview')).toBe(true);
+    expect(can('county_officer', 'planReview')).toBe(false);
+    expect(can('county_officer', 'planAssessment')).toBe(true);
+    expect(can('inspector', 'planAssessment')).toBe(false);
+  });
 });

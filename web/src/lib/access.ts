@@ -1,11 +1,25 @@
 import { ROLES, type Role } from '../api/platform-types';
 
 /** Pages beyond the home page, and the roles that may open them (mirrors the API's permissions). */
-export type Capability = 'users' | 'audit';
+export type Capability =
+  | 'users'
+  | 'audit'
+  /** 规划实施: overview, indicators, evaluations, key projects (inspectors read only) */
+  | 'plan'
+  /** 数据填报: county officers for their county, city admins for the city row and any region */
+  | 'planEntry'
+  /** 数据审核, and every other plan write only the city bureau makes (targets, rubric, milestones, evaluations) */
+  | 'planReview'
+  /** 考核: city admins see every county, county officers their own row */
+  | 'planAssessment';
 
 const ALLOWED: Record<Capability, readonly Role[]> = {
   users: ['city_admin', 'county_officer'],
   audit: ['city_admin'],
+  plan: ['city_admin', 'county_officer', 'inspector'],
+  planEntry: ['city_admin', 'county_officer'],
+  planReview: ['city_admin'],
+  planAssessment: ['city_admin', 'county_officer'],
 };
 
 export function can(role: Role, capability: Capability): boolean {

@@ -1,6 +1,6 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { useLogin } from '../../api/platform';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useLang, useT } from '../../i18n';
@@ -75,6 +75,9 @@ export default function Login() {
               {t('login.submit')}
             </Button>
           </Form>
+          <div style={{ textAlign: 'center', marginTop: 16 }}>
+            <Link to="/public/plan">{t('login.publicPlan')}</Link>
+          </div>
         </Card>
       </Flex>
       <Typography.Text style={{ color: 'rgba(255,255,255,0.6)', textAlign: 'center', padding: 16 }}>{t('app.copyright')}</Typography.Text>
