@@ -21,7 +21,7 @@ import type { RegionDirectory } from '../platform/regions.ts';
  */
 
 const COUNTY_WEIGHTS: Record<string, number> = { '330502': 0.24, '330503': 0.17, '330521': 0.19, '330522': 0.22, '330523': 0.18 };
-const PACES = [1.15, 1.0, 0.97, 0.8, 0.55, -0.2] as const;
+const PACES = [1.15, 1.08, 1.02, 1.0, 0.95, 0.85, 0.65, -0.2] as const;
 
 /** mulberry32: a tiny deterministic PRNG (the demo must be the same on every machine). */
 function prng(seed: number): () => number {
@@ -43,6 +43,20 @@ const REFERENCE: Record<string, { base: number; step: number }> = {
   地下水质量V类水比例: { base: 24, step: -0.8 },
   '化学需氧量五年削减比例(%)': { base: 0, step: 2.2 },
 };
+
+/** Shares `total` out by COUNTY_WEIGHTS; with 0 decimals in whole units by largest remainder, so the parts add up to the total. */
+function splitByWeight(total: number, decimals: number, counties: { code: string }[]): Record<string, number> {
+  const raw = counties.map((c) => ({ code: c.code, x: total * (COUNTY_WEIGHTS[c.code] ?? 0.2) }));
+  if (decimals > 0) return Object.fromEntries(raw.map((r) => [r.code, round(r.x, decimals)]));
+  const parts = raw.map((r) => ({ ...r, whole: Math.floor(r.x) }));
+  let rest = Math.round(total) - parts.reduce((a, p) => a + p.whole, 0);
+  for (const p of [...parts].sort((a, b) => b.x - b.whole - (a.x - a.whole))) {
+    if (rest <= 0) break;
+    p.whole += 1;
+    rest -= 1;
+  }
+  return Object.fromEntries(parts.map((p) => [p.code, p.whole]));
+}
 
 interface ValueRow {
   indicator_id: string;
@@ -110,26 +124,37 @@ export async function seedPlanDemo(trx: Db, regions: RegionDirectory, users: Rec
         }
       }
     } else if (ind.accumulation === 'increment') {
+      // Running city total, rounded to the unit, shared out whole (a county adds whole 项/个, not 0.4 of one).
+      let cumulative = 0;
+      let before: Record<string, number> = {};
       for (const year of years.slice(1)) {
-        const yearly = (target / 5) * Math.max(0, pace + (rand() - 0.5) * 0.3);
-        for (const c of counties) push(c.code, year, Math.max(0, yearly * (COUNTY_WEIGHTS[c.code] ?? 0.2) * (0.8 + rand() * 0.4)));
+        cumulative += (target / 5) * Math.max(0, pace + (rand() - 0.5) * 0.3);
+        const shares = splitByWeight(round(cumulative, decimals), decimals, counties);
+        for (const c of counties) push(c.code, year, Math.max(0, (shares[c.code] ?? 0) - (before[c.code] ?? 0)));
+        before = shares;
       }
     } else {
       const start = ind.baseline_value ?? target * (0.3 + rand() * 0.2);
       for (const [k, year] of years.entries()) {
         const total = start + (target - start) * Math.min(1.1, (k / 5) * Math.max(0.1, pace));
         if (ind.region_rollup === 'none') push(city.code, year, total);
-        else for (const c of counties) push(c.code, year, total * (COUNTY_WEIGHTS[c.code] ?? 0.2));
+        else {
+          const shares = splitByWeight(round(total, decimals), decimals, counties);
+          for (const c of counties) push(c.code, year, shares[c.code] ?? 0);
+        }
       }
     }
     if (ind.region_rollup === 'sum' && ind.target_value !== null) {
+      const shares = splitByWeight(ind.target_value, decimals, counties);
       for (const c of counties) {
+        // A county whose share of a small target rounds to nothing gets no target (its status says so).
+        if (!shares[c.code]) continue;
         await trx
           .insertInto('plan_region_target')
           .values({
             indicator_id: ind.id,
             region_code: c.code,
-            target_value: round(ind.target_value * (COUNTY_WEIGHTS[c.code] ?? 0.2), decimals),
+            target_value: shares[c.code] ?? 0,
             updated_by: admin,
           })
           .onConflict((oc) => oc.columns(['indicator_id', 'region_code']).doNothing())
@@ -208,8 +233,8 @@ async function seedProjectDemo(trx: Db, planId: string, admin: string | null): P
     const plan = [
       { title: '制定实施方案并印发（演示）', due: `2021-${String(3 + (i % 9)).padStart(2, '0')}-30`, done: true },
       { title: '完成中期建设任务并开展评估（演示）', due: `2023-${String(4 + (i % 8)).padStart(2, '0')}-30`, done: i % 5 !== 0 },
-      { title: '全面完成建设任务并通过验收（演示）', due: `2025-12-31`, done: i % 3 === 0 },
-      { title: '形成长效机制并总结推广（演示）', due: `2026-${String(3 + (i % 6)).padStart(2, '0')}-30`, done: false },
+      { title: '全面完成“十四五”建设任务并通过验收（演示）', due: '2025-12-31', done: i % 5 !== 0 },
+      { title: '形成长效机制并总结推广（演示）', due: `2027-${String(3 + (i % 6)).padStart(2, '0')}-30`, done: false },
     ];
     for (const m of plan) {
       await trx
@@ -218,7 +243,7 @@ async function seedProjectDemo(trx: Db, planId: string, admin: string | null): P
         .execute();
       count += 1;
     }
-    const status = i % 3 === 0 ? 'completed' : i % 5 === 0 ? 'delayed' : 'in_progress';
+    const status = i % 5 === 0 ? 'delayed' : i % 3 === 0 ? 'completed' : 'in_progress';
     await trx.updateTable('plan_project').set({ status }).where('id', '=', p.id).execute();
     await trx
       .insertInto('plan_project_update')
