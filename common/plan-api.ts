@@ -8,6 +8,20 @@ import type { Accumulation, Direction, ProgressStatus } from './progress/core.ts
 // The progress vocabulary (statuses, direction, accumulation, the calculator input) lives with the engine.
 export { ACCUMULATIONS, type Accumulation, type Direction, type MeasureInput, PROGRESS_STATUSES, type ProgressStatus } from './progress/core.ts';
 
+export const INDICATOR_DIRECTIONS = ['higher_is_better', 'lower_is_better'] as const;
+/** Which way is better (PM2.5 is lower_is_better); the progress engine takes it as d = +1 / −1. */
+export type IndicatorDirection = (typeof INDICATOR_DIRECTIONS)[number];
+
+/** d of the progress measure for an indicator's direction. */
+export function directionSign(direction: IndicatorDirection): Direction {
+  return direction === 'lower_is_better' ? -1 : 1;
+}
+
+/** An indicator's direction from d (+1 / −1). */
+export function directionOf(sign: number): IndicatorDirection {
+  return sign === -1 ? 'lower_is_better' : 'higher_is_better';
+}
+
 export const REGION_ROLLUPS = ['sum', 'none'] as const;
 /** sum: county values add up to the city value (counts); none: rates, the city value is entered, never summed. */
 export type RegionRollup = (typeof REGION_ROLLUPS)[number];
@@ -64,7 +78,7 @@ export interface Indicator {
   unit: string;
   target: Target;
   targetYear: number;
-  direction: Direction;
+  direction: IndicatorDirection;
   accumulation: Accumulation;
   regionRollup: RegionRollup;
   baseline: Baseline;
@@ -92,7 +106,7 @@ export interface IndicatorInput {
   targetValue?: number | null;
   targetText?: string | null;
   targetYear: number;
-  direction: Direction;
+  direction: IndicatorDirection;
   accumulation: Accumulation;
   regionRollup: RegionRollup;
   baselineValue?: number | null;

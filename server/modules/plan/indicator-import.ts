@@ -1,4 +1,4 @@
-import type { ImportReport, IndicatorInput } from '../../../common/plan-api.ts';
+import { directionSign, type ImportReport, type IndicatorInput } from '../../../common/plan-api.ts';
 import { type AuditContext, appendAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { type Actor, requireRole } from '../../platform/scope.ts';
@@ -52,7 +52,7 @@ export async function importIndicators(
               target_value: ind.targetValue ?? null,
               target_text: ind.targetText ?? null,
               target_year: ind.targetYear,
-              direction: ind.direction,
+              direction: directionSign(ind.direction),
               accumulation: ind.accumulation,
               region_rollup: ind.regionRollup,
               baseline_value: ind.baselineValue ?? null,

@@ -1,4 +1,4 @@
-import type { Indicator, IndicatorInput, Plan } from '../../../common/plan-api.ts';
+import { directionSign, type Indicator, type IndicatorInput, type Plan } from '../../../common/plan-api.ts';
 import { type AuditContext, appendAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
@@ -137,7 +137,7 @@ function indicatorColumns(input: Partial<IndicatorInput>) {
     ['decimals', 'decimals'],
     ['note', 'note'],
   ];
-  for (const [k, col] of map) if (input[k] !== undefined) cols[col] = input[k];
+  for (const [k, col] of map) if (input[k] !== undefined) cols[col] = k === 'direction' && input.direction ? directionSign(input.direction) : input[k];
   return cols;
 }
 
@@ -167,7 +167,7 @@ export function insertIndicator(trx: Db, planId: string, input: IndicatorInput):
       target_value: input.targetValue ?? null,
       target_text: input.targetText ?? null,
       target_year: input.targetYear,
-      direction: input.direction,
+      direction: directionSign(input.direction),
       accumulation: input.accumulation,
       region_rollup: input.regionRollup,
       baseline_value: input.baselineValue ?? null,

@@ -88,7 +88,7 @@ describe.each(DB_KINDS)('plan and indicators on %s', (kind) => {
       return found;
     };
     expect(byName('城市细颗粒物(PM2.5)平均浓度')).toMatchObject({
-      direction: -1,
+      direction: 'lower_is_better',
       accumulation: 'level',
       regionRollup: 'none',
       baseline: { year: 2020, value: 26 },
@@ -113,7 +113,7 @@ describe.each(DB_KINDS)('plan and indicators on %s', (kind) => {
     const res = await admin.patch(`/api/v1/indicators/${pm.id}`, { responsibleUnits: { '330502': '吴兴区生态环境分局' } });
     expect(res.statusCode).toBe(200);
     expect(res.json().responsibleUnits).toEqual({ '330502': '吴兴区生态环境分局' });
-    const bad = await admin.patch(`/api/v1/indicators/${pm.id}`, { direction: 2 });
+    const bad = await admin.patch(`/api/v1/indicators/${pm.id}`, { direction: -1 });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].field).toBe('body.direction');
     const audit = (await admin.get(`/api/v1/audit?entityId=${pm.id}`)).json();
@@ -138,7 +138,7 @@ describe.each(DB_KINDS)('plan and indicators on %s', (kind) => {
       unit: '%',
       targetValue: 95,
       targetYear: 2030,
-      direction: 1,
+      direction: 'higher_is_better',
       accumulation: 'level',
       regionRollup: 'none',
       valueMin: 0,

@@ -1,15 +1,15 @@
 import type { Selectable } from 'kysely';
-import type {
-  Direction,
-  Indicator,
-  IndicatorValue,
-  KeyProject,
-  Milestone,
-  Plan,
-  ProjectUpdate,
-  Target,
-  ValuePeriod,
-  ValueWarning,
+import {
+  directionOf,
+  type Indicator,
+  type IndicatorValue,
+  type KeyProject,
+  type Milestone,
+  type Plan,
+  type ProjectUpdate,
+  type Target,
+  type ValuePeriod,
+  type ValueWarning,
 } from '../../../common/plan-api.ts';
 import type { PlanIndicatorTable, PlanMilestoneTable, PlanPlanTable, PlanProjectTable, PlanProjectUpdateTable, PlanValueTable } from '../../db/types.ts';
 import type { RegionDirectory } from '../../platform/regions.ts';
@@ -49,7 +49,7 @@ export function presentIndicator(row: IndicatorRow, baseYear: number, units: Rec
     unit: row.unit,
     target: targetOf(row),
     targetYear: row.target_year,
-    direction: (row.direction === -1 ? -1 : 1) satisfies Direction,
+    direction: directionOf(row.direction),
     accumulation: row.accumulation,
     regionRollup: row.region_rollup,
     baseline: { year: baseYear, value: row.baseline_value, source: row.baseline_source },

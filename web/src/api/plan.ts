@@ -7,6 +7,7 @@ import type {
   EvaluationKind,
   ImportReport,
   Indicator,
+  IndicatorInput,
   IndicatorProgress,
   IndicatorValue,
   KeyProject,
@@ -30,10 +31,13 @@ import type { Page } from './platform-types';
 export type * from '../../../common/plan-api.ts';
 export {
   ACCUMULATIONS,
+  directionSign,
   EVALUATION_KINDS,
+  INDICATOR_DIRECTIONS,
   PROGRESS_STATUSES,
   PROJECT_KINDS,
   PROJECT_STATUSES,
+  REGION_ROLLUPS,
   VALUE_STATUSES,
 } from '../../../common/plan-api.ts';
 
@@ -266,3 +270,33 @@ export const useMeasure = () => useMutation({ mutationFn: measureProgress });
 export const useUploadAttachment = () => useMutation({ mutationFn: uploadAttachment });
 /** A dry run writes nothing; the confirmed import goes through usePlanMutation. */
 export const useImportDryRun = () => useMutation({ mutationFn: ({ planId, ...input }: ImportValuesInput & { planId: string }) => importValues(planId, input) });
+
+// --- plan administration (规划管理): new plans and indicator definitions, city_admin only ---
+
+export interface CreatePlanInput {
+  code: string;
+  name: string;
+  baseYear: number;
+  startYear: number;
+  endYear: number;
+  sourceNote?: string | null;
+}
+
+/** PATCH /indicators/:id: any definition fields, and responsible units per district/county ("" removes one). */
+export type UpdateIndicatorInput = Partial<IndicatorInput> & { responsibleUnits?: Record<string, string> };
+
+export interface ImportIndicatorsInput {
+  fileBase64: string;
+  mode: ImportMode;
+  dryRun: boolean;
+}
+
+export const createPlan = (input: CreatePlanInput) => api.post<Plan>(`${V1}/plans`, input);
+export const createIndicator = (planId: string, input: IndicatorInput) => api.post<Indicator>(`${V1}/plans/${enc(planId)}/indicators`, input);
+export const updateIndicator = (id: string, input: UpdateIndicatorInput) => api.patch<Indicator>(`${V1}/indicators/${enc(id)}`, input);
+/** Creates or updates the plan's indicators by code (the indicator list workbook, planFiles.indicatorsXlsx). */
+export const importIndicators = (planId: string, input: ImportIndicatorsInput) => api.post<ImportReport>(`${V1}/plans/${enc(planId)}/indicators/import`, input);
+
+/** A dry run of the indicator import writes nothing; the confirmed import goes through usePlanMutation. */
+export const useIndicatorImportDryRun = () =>
+  useMutation({ mutationFn: ({ planId, ...input }: ImportIndicatorsInput & { planId: string }) => importIndicators(planId, input) });

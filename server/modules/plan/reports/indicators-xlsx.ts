@@ -3,7 +3,7 @@
  * can be entered through an xlsx import. Pure: the caller creates or updates indicators by code.
  */
 import type ExcelJS from 'exceljs';
-import type { Accumulation, Direction, ImportCellError, Indicator, IndicatorInput, RegionRollup } from '../../../../common/plan-api.ts';
+import type { Accumulation, ImportCellError, Indicator, IndicatorDirection, IndicatorInput, RegionRollup } from '../../../../common/plan-api.ts';
 import { ACCUMULATION_LABELS, DIRECTION_LABELS, directionLabel, REGION_ROLLUP_LABELS } from './status-labels.ts';
 import {
   cellError,
@@ -174,7 +174,21 @@ export interface ParsedIndicators {
   rowsRead: number;
 }
 
-const DIRECTION_WORDS: Record<string, Direction> = { 正向: 1, 逆向: -1, '1': 1, '+1': 1, '-1': -1, 正: 1, 逆: -1, positive: 1, negative: -1 };
+const UP = 'higher_is_better';
+const DOWN = 'lower_is_better';
+const DIRECTION_WORDS: Record<string, IndicatorDirection> = {
+  正向: UP,
+  逆向: DOWN,
+  '1': UP,
+  '+1': UP,
+  '-1': DOWN,
+  正: UP,
+  逆: DOWN,
+  positive: UP,
+  negative: DOWN,
+  higher_is_better: UP,
+  lower_is_better: DOWN,
+};
 const ACCUMULATION_WORDS: Record<string, Accumulation> = {
   水平值: 'level',
   水平: 'level',

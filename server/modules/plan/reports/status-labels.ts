@@ -2,7 +2,7 @@
  * Chinese labels and colours of the plan module's code values, as printed in the xlsx and PDF reports.
  * The web keeps its own copy in its locale files; keep the two in step.
  */
-import type { Accumulation, Direction, EvaluationKind, ProgressStatus, RegionRollup, ValueStatus } from '../../../../common/plan-api.ts';
+import type { Accumulation, Direction, EvaluationKind, IndicatorDirection, ProgressStatus, RegionRollup, ValueStatus } from '../../../../common/plan-api.ts';
 import { PROGRESS_METHODS, PROGRESS_STATUS_LABELS } from '../../../../common/progress/methods.ts';
 
 /** What an evaluation report prints besides the snapshot. */
@@ -60,8 +60,9 @@ export const DIRECTION_LABELS: Record<'1' | '-1', string> = {
   '-1': '逆向',
 };
 
-export function directionLabel(direction: Direction): string {
-  return direction === 1 ? DIRECTION_LABELS['1'] : DIRECTION_LABELS['-1'];
+/** 正向 / 逆向, from d (±1) or the indicator's direction name. */
+export function directionLabel(direction: Direction | IndicatorDirection): string {
+  return direction === 1 || direction === 'higher_is_better' ? DIRECTION_LABELS['1'] : DIRECTION_LABELS['-1'];
 }
 
 export const VALUE_STATUS_LABELS: Record<ValueStatus, string> = {

@@ -331,7 +331,7 @@ export function buildIndicators(): Indicator[] {
         unit,
         target: typeof target === 'number' ? { value: target } : { text: target },
         targetYear: 2025,
-        direction: directionOf(name),
+        direction: directionOf(name) === 1 ? 'higher_is_better' : 'lower_is_better',
         accumulation,
         regionRollup: accumulation === 'level' ? 'none' : 'sum',
         baseline: { year: 2020, value: accumulation === 'increment' ? 0 : unit === '%' ? 95.5 : null, source: '“十三五”规划实施情况' },

@@ -2,7 +2,7 @@ import { BulbOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Flex, InputNumber, Select, Spin, Typography } from 'antd';
 import { useState } from 'react';
-import { type Indicator, type IndicatorProgress, type MeasureResult, measureProgress, planKeys, useMeasure } from '../../../api/plan';
+import { directionSign, type Indicator, type IndicatorProgress, type MeasureResult, measureProgress, planKeys, useMeasure } from '../../../api/plan';
 import { useLocalise } from '../../../i18n';
 import { formatRatio, formatValue } from '../shared/format';
 import { type PlanRegion, regionName } from '../shared/regions';
@@ -23,7 +23,7 @@ function useRequiredValue(indicator: Indicator, row: IndicatorProgress, year: nu
     enabled: row.baseValue !== null,
     queryFn: async (): Promise<RequiredValue | null> => {
       const step = 10 ** -indicator.decimals;
-      const direction = indicator.direction;
+      const direction = directionSign(indicator.direction);
       const start = searchStart(indicator, row);
       const first: MeasureResult = await measureProgress(buildMeasureInput(indicator, row, year, start));
       if (typeof first.requiredNextValue === 'number') return { value: first.requiredNextValue, alwaysGood: false, calls: 1 };
@@ -54,7 +54,7 @@ function RequiredLine({ indicator, row, year }: { indicator: Indicator; row: Ind
   const found = required.data;
   if (!found) return <Alert type="warning" showIcon title={`在可达范围内，${year}年的数值无法使该指标达到“进展顺利”`} />;
   const increment = indicator.accumulation === 'increment';
-  const up = indicator.direction === 1;
+  const up = indicator.direction === 'higher_is_better';
   let text: string;
   if (found.alwaysGood) {
     text = increment ? `${year}年即使不再新增，仍可保持进展顺利` : `${year}年数值即使为 ${formatValue(found.value, unit, d)}，仍可保持进展顺利`;

@@ -4,7 +4,7 @@ import { ACCUMULATION_LABEL, DIRECTION_TEXT, describeMethod } from './labels';
 describe('plan labels', () => {
   it('names accumulations and directions in Chinese', () => {
     expect(ACCUMULATION_LABEL).toEqual({ level: '水平值', increment: '新增', cumulative: '累计' });
-    expect(DIRECTION_TEXT[-1]).toContain('越低越好');
+    expect(DIRECTION_TEXT.lower_is_better).toContain('越低越好');
   });
 
   it('explains the method a result names, from the server or the shared engine texts', () => {

@@ -1,7 +1,16 @@
 /** Chinese labels and plain-language explanations of the plan module's codes. */
 
 import { PROGRESS_METHODS } from '../../../../../common/progress/methods.ts';
-import type { Accumulation, Direction, EvaluationKind, IndicatorProgress, ProjectKind, ProjectStatus, RegionRollup, ValueStatus } from '../../../api/plan';
+import type {
+  Accumulation,
+  EvaluationKind,
+  IndicatorDirection,
+  IndicatorProgress,
+  ProjectKind,
+  ProjectStatus,
+  RegionRollup,
+  ValueStatus,
+} from '../../../api/plan';
 
 export { isLagging, STATUS_COLOR, STATUS_LABEL, STATUS_ORDER, statusRank } from '../../../charts/plan-status';
 
@@ -13,7 +22,7 @@ export const ACCUMULATION_TEXT: Record<Accumulation, string> = {
   cumulative: '累计：截至当年的累计总数，看最新一年的累计值。',
 };
 
-export const DIRECTION_TEXT: Record<Direction, string> = { 1: '越高越好（正向指标）', '-1': '越低越好（逆向指标）' };
+export const DIRECTION_TEXT: Record<IndicatorDirection, string> = { higher_is_better: '越高越好（正向指标）', lower_is_better: '越低越好（逆向指标）' };
 
 export const ROLLUP_TEXT: Record<RegionRollup, string> = {
   sum: '全市数值由五个区县的数值相加得出，区县可分解目标。',

@@ -46,7 +46,7 @@ describe('findRequiredValue', () => {
 });
 
 describe('measure inputs', () => {
-  const indicator = { accumulation: 'increment', direction: 1, limit: null, targetYear: 2025 } as Pick<
+  const indicator = { accumulation: 'increment', direction: 'higher_is_better', limit: null, targetYear: 2025 } as Pick<
     Indicator,
     'accumulation' | 'direction' | 'limit' | 'targetYear'
   > as Indicator; // only the fields the builder reads

@@ -1,5 +1,5 @@
 /** The what-if panel: a hypothetical next-year value measured by the server, and the least value that keeps an indicator on track. */
-import type { Indicator, IndicatorProgress, MeasureInput, ProgressStatus } from '../../../api/plan';
+import { directionSign, type Indicator, type IndicatorProgress, type MeasureInput, type ProgressStatus } from '../../../api/plan';
 
 export function isGood(status: ProgressStatus): boolean {
   return status === 'target_achieved' || status === 'on_track';
@@ -22,7 +22,7 @@ export function buildMeasureInput(indicator: Indicator, progress: IndicatorProgr
     currentValue: indicator.accumulation === 'increment' ? sumToDate(progress) + value : value,
     targetYear: indicator.targetYear,
     target: progress.targetValue,
-    direction: indicator.direction,
+    direction: directionSign(indicator.direction),
     limit: indicator.limit,
     accumulation: indicator.accumulation,
   };
