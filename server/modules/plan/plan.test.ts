@@ -155,6 +155,33 @@ describe.each(DB_KINDS)('plan and indicators on %s', (kind) => {
     expect(badPeriod.json().error.details[0].field).toBe('body.startYear');
   });
 
+  it('enters a new plan through the indicator workbook: export, dry run, import, per-cell errors', async () => {
+    const created = await admin.post('/api/v1/plans', {
+      code: 'xlsx-plan-2026-2030',
+      name: '测试规划（2026～2030年）',
+      baseYear: 2025,
+      startYear: 2026,
+      endYear: 2030,
+    });
+    const target = created.json().id;
+    const exported = await admin.get(`/api/v1/plans/${plan.id}/indicators.xlsx`);
+    expect(exported.statusCode).toBe(200);
+    const fileBase64 = exported.rawPayload.toString('base64');
+    const dry = (await admin.post(`/api/v1/plans/${target}/indicators/import`, { fileBase64, dryRun: true })).json();
+    expect(dry).toMatchObject({ rowsRead: 44, rowsValid: 44, rowsImported: 0, errors: [] });
+    expect((await admin.get(`/api/v1/plans/${target}/indicators`)).json().items).toHaveLength(0);
+    const real = (await admin.post(`/api/v1/plans/${target}/indicators/import`, { fileBase64 })).json();
+    expect(real.rowsImported).toBe(44);
+    const copied: Indicator[] = (await admin.get(`/api/v1/plans/${target}/indicators`)).json().items;
+    expect(copied.map((i) => [i.code, i.name, i.unit, i.target, i.direction, i.accumulation, i.regionRollup])).toEqual(
+      indicators.map((i) => [i.code, i.name, i.unit, i.target, i.direction, i.accumulation, i.regionRollup]),
+    );
+    const wuxing = await t.login('wuxing');
+    expect((await wuxing.post(`/api/v1/plans/${target}/indicators/import`, { fileBase64 })).statusCode).toBe(403);
+    const garbage = await admin.post(`/api/v1/plans/${target}/indicators/import`, { fileBase64: Buffer.from('x').toString('base64') });
+    expect(garbage.statusCode).toBe(400);
+  });
+
   it('seeds the 附件 register: 8 reforms, 15 projects, 3 platforms, 4 policies', async () => {
     const items: KeyProject[] = (await admin.get(`/api/v1/plans/${plan.id}/projects`)).json().items;
     const count = (k: string) => items.filter((p) => p.kind === k).length;
