@@ -209,6 +209,8 @@ export interface ProgressResult {
   notes: string[];
   /** ESCAP current-status share (x_t − x_0)/(x* − x_0) */
   currentStatusShare: number | null;
+  /** the method's intermediate numbers (CAGR_o, CAGR_r, expected-to-date …) */
+  components?: Record<string, number | null>;
   forecast: { year: number; value: number } | null;
 }
 
@@ -230,6 +232,23 @@ export interface IndicatorProgress {
   summedFromCounties: boolean;
   series: { year: number; value: number }[];
   progress: ProgressResult;
+}
+
+/** One row of an indicator's progress history: written whenever its result for a region changes. */
+export interface ProgressLogEntry {
+  id: number;
+  regionCode: string;
+  regionName: string;
+  dataYear: number;
+  status: ProgressStatus;
+  progressValue: number | null;
+  score: number | null;
+  currentValue: number | null;
+  targetValue: number | null;
+  method: string;
+  methodVersion: string;
+  cause: string;
+  computedAt: string;
 }
 
 export interface PlanDashboard {

@@ -271,6 +271,23 @@ export interface PlanProjectUpdateTable {
   created_at: DefaultTimestamp;
 }
 
+export interface PlanProgressLogTable {
+  id: Generated<number>;
+  indicator_id: string;
+  region_code: string;
+  data_year: number;
+  status: string;
+  progress_value: Numeric | null;
+  score: Numeric | null;
+  current_value: Numeric | null;
+  target_value: Numeric | null;
+  method: string;
+  method_version: string;
+  components: Json;
+  cause: string;
+  computed_at: DefaultTimestamp;
+}
+
 export interface Database {
   platform_migration: PlatformMigrationTable;
   platform_region: PlatformRegionTable;
@@ -292,4 +309,5 @@ export interface Database {
   plan_project: PlanProjectTable;
   plan_milestone: PlanMilestoneTable;
   plan_project_update: PlanProjectUpdateTable;
+  plan_progress_log: PlanProgressLogTable;
 }

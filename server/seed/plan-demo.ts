@@ -1,5 +1,6 @@
 import type { EvaluationSnapshot } from '../../common/plan-api.ts';
 import { buildSnapshot } from '../modules/plan/evaluation-service.ts';
+import { logProgress } from '../modules/plan/progress-log.ts';
 import type { Db } from '../platform/db.ts';
 import type { RegionDirectory } from '../platform/regions.ts';
 
@@ -188,6 +189,14 @@ export async function seedPlanDemo(trx: Db, regions: RegionDirectory, users: Rec
       .execute();
   }
   const milestones = await seedProjectDemo(trx, plan.id, admin);
+  await logProgress(
+    trx,
+    regions,
+    plan.id,
+    indicators.map((i) => i.id),
+    [city.code, ...counties.map((c) => c.code)],
+    '演示数据生成 / demo data loaded',
+  );
   // A frozen mid-term evaluation (2023 data) and a draft final evaluation (2025 data).
   const midterm: EvaluationSnapshot = await buildSnapshot(trx, regions, plan.id, {
     kind: 'midterm',

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AssessmentResult, Evaluation, Indicator, IndicatorProgress, IndicatorValue, Plan } from '../../../common/plan-api.ts';
+import type { AssessmentResult, Evaluation, Indicator, IndicatorProgress, IndicatorValue, Plan, ProgressLogEntry } from '../../../common/plan-api.ts';
 import { buildTestApp, type Client, type TestApp } from '../../test-support/app.ts';
 import { DB_KINDS } from '../../test-support/db.ts';
 
@@ -97,6 +97,32 @@ describe.each(DB_KINDS)('progress, evaluations and assessment on %s', (kind) => 
     expect(live.snapshot.rows.find((r) => r.code === 'I26')?.latestValue).toBe(60);
 
     expect((await admin.patch(`/api/v1/evaluations/${draft.id}`, { narrative: 'x' })).statusCode).toBe(409);
+
+    // A published 2025 correction moves the city's current result: the log gets a row with its cause and method version.
+    const before2025: ProgressLogEntry[] = (await admin.get(`/api/v1/indicators/${air.id}/progress-log`)).json().items;
+    expect(before2025.some((l) => l.cause.startsWith('演示数据生成'))).toBe(true);
+    const fix: IndicatorValue = (
+      await admin.post(`/api/v1/plans/${plan.id}/values`, {
+        indicatorId: air.id,
+        regionCode: '330500',
+        year: 2025,
+        value: 55,
+        correctionReason: '统计口径修订',
+      })
+    ).json();
+    await admin.post(`/api/v1/values/${fix.id}/submit`);
+    await admin.post(`/api/v1/values/${fix.id}/approve`);
+    const log: ProgressLogEntry[] = (await admin.get(`/api/v1/indicators/${air.id}/progress-log`)).json().items;
+    expect(log.length).toBe(before2025.length + 1);
+    expect(log[0]).toMatchObject({
+      regionCode: '330500',
+      dataYear: 2025,
+      currentValue: 55,
+      status: 'deterioration',
+      method: 'statcan-2.4',
+      methodVersion: '1.0.0',
+    });
+    expect(log[0]?.cause).toContain(fix.id);
     expect((await admin.post(`/api/v1/evaluations/${draft.id}/freeze`)).statusCode).toBe(409);
   });
 

@@ -16,6 +16,7 @@ import {
   type UpdateIndicatorInput,
   updateIndicator,
 } from './plan-service.ts';
+import { progressLog } from './progress-log.ts';
 import { computeProgress, defaultYear, planDashboard, progressRegions } from './progress-service.ts';
 import * as s from './schema.ts';
 
@@ -107,6 +108,26 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
+  app.get<{ Params: { id: string }; Querystring: { limit: number } }>(
+    '/api/v1/indicators/:id/progress-log',
+    {
+      schema: {
+        tags,
+        summary: '进展测算结果日志（含方法版本）/ Logged progress results with their method version',
+        params: s.idParams,
+        querystring: { type: 'object', additionalProperties: false, properties: { limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 } } },
+        response: {
+          200: { type: 'object', properties: { items: { type: 'array', items: { type: 'object', additionalProperties: true } } } },
+          ...s.errors(400, 401, 404),
+        },
+      },
+    },
+    async (req) => {
+      actorOf(req);
+      return { items: await progressLog(app.db, app.regions, req.params.id, req.query.limit) };
+    },
+  );
+
   app.patch<{ Params: { id: string }; Body: UpdateIndicatorInput }>(
     '/api/v1/indicators/:id',
     {
@@ -133,7 +154,7 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      await setReferenceValue(app.db, actorOf(req), req.params.id, req.params.year, req.body, auditContextOf(req));
+      await setReferenceValue(app.db, app.regions, actorOf(req), req.params.id, req.params.year, req.body, auditContextOf(req));
       return reply.status(204).send();
     },
   );

@@ -6,6 +6,8 @@ import type { RegionDirectory } from '../../platform/regions.ts';
 import { type Actor, requireRole } from '../../platform/scope.ts';
 import { inTransaction } from '../../platform/transaction.ts';
 import { type IndicatorRow, type PlanRow, presentIndicator, presentPlan } from './present.ts';
+import { logProgress } from './progress-log.ts';
+import { rollupRegions } from './progress-service.ts';
 
 export interface CreatePlanInput {
   code: string;
@@ -245,6 +247,7 @@ export async function updateIndicator(
 /** The provincial value of a year for a text target such as 达到省指标 (city_admin). */
 export async function setReferenceValue(
   db: Db,
+  regions: RegionDirectory,
   actor: Actor,
   indicatorId: string,
   year: number,
@@ -267,6 +270,15 @@ export async function setReferenceValue(
         oc.columns(['indicator_id', 'year']).doUpdateSet({ value: input.value, source: input.source, updated_by: actor.id, updated_at: new Date() }),
       )
       .execute();
+    const ind = await getIndicatorRow(trx, indicatorId);
+    await logProgress(
+      trx,
+      regions,
+      ind.plan_id,
+      [indicatorId],
+      rollupRegions(regions).map((r) => r.code),
+      `参考值 ${year} 年更新 / reference value set`,
+    );
     await appendAudit(trx, ctx, {
       action: 'plan.reference.set',
       entityType: 'plan_indicator',
@@ -310,6 +322,8 @@ export async function setRegionTarget(
         )
         .execute();
     }
+    const ind = await getIndicatorRow(trx, indicatorId);
+    await logProgress(trx, regions, ind.plan_id, [indicatorId], [regionCode], '分解目标更新 / county target set');
     await appendAudit(trx, ctx, {
       action: 'plan.region_target.set',
       entityType: 'plan_indicator',

@@ -32,9 +32,10 @@ export function rollupRegions(regions: RegionDirectory): Region[] {
   return regions.all().filter((r) => r.level === 'city' || r.level === 'county');
 }
 
-async function loadInputs(db: Db, planId: string, year: number): Promise<Inputs> {
+async function loadInputs(db: Db, planId: string, year: number, onlyIndicators?: string[]): Promise<Inputs> {
   const plan = await getPlanRow(db, planId);
-  const indicators = await listIndicatorRows(db, planId);
+  const all = await listIndicatorRows(db, planId);
+  const indicators = onlyIndicators ? all.filter((i) => onlyIndicators.includes(i.id)) : all;
   const ids = indicators.map((i) => i.id);
   const values: Inputs['values'] = new Map();
   const references: Inputs['references'] = new Map();
@@ -149,6 +150,7 @@ function progressOf(inputs: Inputs, ind: IndicatorRow, region: Region, counties:
         ? [...result.notes, '该区县未设置分解目标 / no county target set']
         : result.notes,
     currentStatusShare: result.currentStatusShare,
+    components: result.components,
     forecast: result.forecast ? { year: result.forecast.targetYear, value: result.forecast.value } : null,
   };
   return {
@@ -169,8 +171,15 @@ function progressOf(inputs: Inputs, ind: IndicatorRow, region: Region, counties:
 }
 
 /** Progress of all indicators for the given regions as of `year`. */
-export async function computeProgress(db: Db, regions: RegionDirectory, planId: string, year: number, regionCodes: string[]): Promise<IndicatorProgress[]> {
-  const inputs = await loadInputs(db, planId, year);
+export async function computeProgress(
+  db: Db,
+  regions: RegionDirectory,
+  planId: string,
+  year: number,
+  regionCodes: string[],
+  onlyIndicators?: string[],
+): Promise<IndicatorProgress[]> {
+  const inputs = await loadInputs(db, planId, year, onlyIndicators);
   const counties = rollupRegions(regions).filter((r) => r.level === 'county');
   const out: IndicatorProgress[] = [];
   for (const code of regionCodes) {

@@ -8,6 +8,7 @@ import { type Actor, regionCodeInScope, regionRootPath, requireRole, resolveScop
 import { inTransaction } from '../../platform/transaction.ts';
 import { getIndicatorRow, getPlanRow } from './plan-service.ts';
 import { type IndicatorRow, presentValue, type ValueRow } from './present.ts';
+import { affectedRegions, logProgress } from './progress-log.ts';
 
 /**
  * Yearly values and their workflow: a district/county drafts and submits its own values, the city
@@ -381,7 +382,7 @@ async function transition(
   action: Transition,
   reason: string | null,
   ctx: AuditContext,
-): Promise<void> {
+): Promise<{ indicatorId: string; regionCode: string }> {
   const row = await trx.selectFrom('plan_value').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   const visibleRoot = regionRootPath(actor);
   const region = row ? regions.get(row.region_code) : undefined;
@@ -422,6 +423,7 @@ async function transition(
     before: { status: row.status },
     after: { status: action === 'submit' ? 'submitted' : action === 'approve' ? 'approved' : 'returned', ...(reason ? { reason } : {}) },
   });
+  return { indicatorId: row.indicator_id, regionCode: row.region_code };
 }
 
 /** Submit / approve / return one or more values in one transaction (all or none). */
@@ -439,7 +441,21 @@ export async function transitionValues(
     throw validationFailed([{ field: 'body.reason', rule: 'required', message: '退回须说明原因 / a return needs a reason' }]);
   }
   await inTransaction(db, async (trx) => {
-    for (const id of [...new Set(ids)]) await transition(trx, regions, actor, id, action, reason?.trim() ?? null, ctx);
+    for (const id of [...new Set(ids)]) {
+      const cell = await transition(trx, regions, actor, id, action, reason?.trim() ?? null, ctx);
+      if (action === 'approve') {
+        // A published value can move the indicator's progress: log the new result with its method version.
+        const ind = await getIndicatorRow(trx, cell.indicatorId);
+        await logProgress(
+          trx,
+          regions,
+          ind.plan_id,
+          [ind.id],
+          await affectedRegions(trx, regions, ind.id, cell.regionCode),
+          `数据审定 / value approved (${id})`,
+        );
+      }
+    }
   });
   const rows = await valueQuery(db).where('v.id', 'in', ids).execute();
   return rows.map((r) => presentValue(r, regions));
