@@ -162,6 +162,14 @@ export async function seedPlanDemo(trx: Db, regions: RegionDirectory, users: Rec
           .execute();
       }
     }
+    // Responsible unit per county: the county counterpart of the lead unit (市生态环境局 → 吴兴区生态环境局), demo only.
+    if (ind.lead_unit?.startsWith('市')) {
+      await trx
+        .insertInto('plan_indicator_unit')
+        .values(counties.map((c) => ({ indicator_id: ind.id, region_code: c.code, unit_name: `${c.name}${ind.lead_unit?.slice(1) ?? ''}` })))
+        .onConflict((oc) => oc.columns(['indicator_id', 'region_code']).doNothing())
+        .execute();
+    }
     const ref = REFERENCE[ind.name];
     if (ind.target_text !== null && ref) {
       for (const [k, year] of years.entries()) {

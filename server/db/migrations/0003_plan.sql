@@ -43,8 +43,9 @@ create table plan_indicator (
   note text,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
-  unique (plan_id, code),
-  unique (plan_id, seq),
+  -- Deferred: an import or an edit may swap two indicators' numbers within one transaction.
+  unique (plan_id, code) deferrable initially deferred,
+  unique (plan_id, seq) deferrable initially deferred,
   check (target_value is not null or target_text is not null)
 );
 comment on table plan_indicator is '规划指标 (表1); the baseline year is the plan''s base year';

@@ -1,10 +1,34 @@
-import { directionSign, type ImportReport, type IndicatorInput } from '../../../common/plan-api.ts';
+import { directionSign, type ImportCellError, type ImportReport, type IndicatorInput } from '../../../common/plan-api.ts';
 import { type AuditContext, appendAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { type Actor, requireRole } from '../../platform/scope.ts';
 import { inTransaction } from '../../platform/transaction.ts';
 import { getPlanRow, insertIndicator } from './plan-service.ts';
 import { parseIndicatorsWorkbook } from './reports/indicators-xlsx.ts';
+
+/**
+ * Rows whose 序号 would end up shared with another indicator of the plan (after the import's own
+ * updates), reported on the 序号 cell (column B of the workbook the platform exports).
+ */
+function sequenceClashes(existing: { code: string; seq: number }[], rows: { row: number; code: string; seq: number }[]): ImportCellError[] {
+  const finalSeq = new Map(existing.map((e) => [e.code, e.seq]));
+  for (const r of rows) finalSeq.set(r.code, r.seq);
+  const codesBySeq = new Map<number, string[]>();
+  for (const [code, seq] of finalSeq) codesBySeq.set(seq, [...(codesBySeq.get(seq) ?? []), code]);
+  return rows
+    .filter((r) => (codesBySeq.get(r.seq)?.length ?? 0) > 1)
+    .map((r) => {
+      const others = (codesBySeq.get(r.seq) ?? []).filter((c) => c !== r.code).join('、');
+      return {
+        row: r.row,
+        column: 'B',
+        cell: `B${r.row}`,
+        field: 'seq',
+        rule: 'duplicate',
+        message: `序号 ${r.seq} 已被指标 ${others} 使用 / sequence ${r.seq} is also used by ${others}`,
+      };
+    });
+}
 
 /** Rollback marker for dry runs and refused all-or-nothing imports. */
 class Rollback extends Error {}
@@ -21,8 +45,10 @@ export async function importIndicators(
   ctx: AuditContext,
 ): Promise<ImportReport> {
   requireRole(actor, 'city_admin');
-  await getPlanRow(db, planId);
+  const plan = await getPlanRow(db, planId);
   const parsed = await parseIndicatorsWorkbook(Buffer.from(input.fileBase64, 'base64'));
+  const existing = await db.selectFrom('plan_indicator').select(['code', 'seq']).where('plan_id', '=', planId).execute();
+  parsed.errors.push(...sequenceClashes(existing, parsed.rows));
   const badRows = new Set(parsed.errors.map((e) => e.row));
   const valid = parsed.rows.filter((r) => !badRows.has(r.row));
   const report: ImportReport = {
@@ -30,8 +56,13 @@ export async function importIndicators(
     rowsRead: parsed.rowsRead,
     rowsValid: valid.length,
     rowsImported: 0,
-    errors: parsed.errors,
-    warnings: [],
+    errors: parsed.errors.sort((a, b) => a.row - b.row || a.column.localeCompare(b.column)),
+    warnings: valid
+      .filter((r) => r.targetYear < plan.start_year || r.targetYear > plan.end_year)
+      .map((r) => ({
+        row: r.row,
+        message: `${r.code}：目标年 ${r.targetYear} 不在规划期 ${plan.start_year}–${plan.end_year} 内，请核对目标与基期 / target year outside the plan period`,
+      })),
   };
   if (report.errors.some((e) => e.rule === 'header')) return report;
   if (input.mode === 'all_or_nothing' && report.errors.length > 0) return report;

@@ -15,6 +15,7 @@ import {
   setRegionTarget,
   type UpdateIndicatorInput,
   updateIndicator,
+  updatePlan,
 } from './plan-service.ts';
 import { progressLog } from './progress-log.ts';
 import { computeProgress, defaultYear, planDashboard, progressRegions } from './progress-service.ts';
@@ -44,6 +45,20 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/plans',
     { schema: { tags, summary: '新建规划 / Create a plan', body: s.createPlanBody, response: { 201: { $ref: 'Plan#' }, ...s.errors(400, 401, 403, 409) } } },
     async (req, reply) => reply.status(201).send(await createPlan(app.db, actorOf(req), req.body, auditContextOf(req))),
+  );
+
+  app.patch<{ Params: { planId: string }; Body: { name?: string; status?: 'draft' | 'active' | 'closed'; sourceNote?: string | null } }>(
+    '/api/v1/plans/:planId',
+    {
+      schema: {
+        tags,
+        summary: '修改规划名称/状态（草稿→启用→关闭）/ Rename a plan or change its status',
+        params: s.planIdParams,
+        body: s.updatePlanBody,
+        response: { 200: { $ref: 'Plan#' }, ...s.errors(400, 401, 403, 404) },
+      },
+    },
+    async (req) => updatePlan(app.db, actorOf(req), req.params.planId, req.body, auditContextOf(req)),
   );
 
   app.get<{ Params: { planId: string } }>(

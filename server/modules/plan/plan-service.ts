@@ -55,12 +55,61 @@ export async function createPlan(db: Db, actor: Actor, input: CreatePlanInput, c
         start_year: input.startYear,
         end_year: input.endYear,
         source_note: input.sourceNote ?? null,
+        // A new plan starts as a draft: its indicators are entered before it becomes the one every page opens on.
+        status: 'draft',
       })
       .returningAll()
       .executeTakeFirstOrThrow();
     await appendAudit(trx, ctx, { action: 'plan.create', entityType: 'plan', entityId: row.id, after: input });
     return presentPlan(row, 0);
   });
+}
+
+/** Renames a plan or moves it through draft → active → closed (city_admin). */
+export async function updatePlan(
+  db: Db,
+  actor: Actor,
+  planId: string,
+  input: { name?: string; status?: 'draft' | 'active' | 'closed'; sourceNote?: string | null },
+  ctx: AuditContext,
+): Promise<Plan> {
+  requireRole(actor, 'city_admin');
+  const before = await getPlanRow(db, planId);
+  if (input.status === 'active') {
+    const count = await db
+      .selectFrom('plan_indicator')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('plan_id', '=', planId)
+      .executeTakeFirstOrThrow();
+    if (Number(count.n) === 0) {
+      throw validationFailed([
+        { field: 'body.status', rule: 'indicators', message: '规划尚无指标，不能启用 / a plan without indicators cannot be made active' },
+      ]);
+    }
+  }
+  await inTransaction(db, async (trx) => {
+    await trx
+      .updateTable('plan_plan')
+      .set({
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.status !== undefined ? { status: input.status } : {}),
+        ...(input.sourceNote !== undefined ? { source_note: input.sourceNote } : {}),
+        updated_at: new Date(),
+      })
+      .where('id', '=', planId)
+      .execute();
+    await appendAudit(trx, ctx, {
+      action: 'plan.update',
+      entityType: 'plan',
+      entityId: planId,
+      before: { name: before.name, status: before.status, sourceNote: before.source_note },
+      after: input,
+    });
+  });
+  const plans = await listPlans(db);
+  const plan = plans.find((p) => p.id === planId);
+  if (!plan) throw notFound();
+  return plan;
 }
 
 async function unitsByIndicator(db: Db, indicatorIds: string[]): Promise<Map<string, Record<string, string>>> {

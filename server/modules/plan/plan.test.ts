@@ -112,7 +112,7 @@ describe.each(DB_KINDS)('plan and indicators on %s', (kind) => {
     expect((await wuxing.patch(`/api/v1/indicators/${pm.id}`, { leadUnit: 'x' })).statusCode).toBe(403);
     const res = await admin.patch(`/api/v1/indicators/${pm.id}`, { responsibleUnits: { '330502': '吴兴区生态环境分局' } });
     expect(res.statusCode).toBe(200);
-    expect(res.json().responsibleUnits).toEqual({ '330502': '吴兴区生态环境分局' });
+    expect(res.json().responsibleUnits['330502']).toBe('吴兴区生态环境分局');
     const bad = await admin.patch(`/api/v1/indicators/${pm.id}`, { direction: -1 });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].field).toBe('body.direction');
@@ -145,6 +145,12 @@ describe.each(DB_KINDS)('plan and indicators on %s', (kind) => {
       valueMax: 100,
     });
     expect(ind.statusCode).toBe(201);
+    // A new plan is a draft (not on the public page) until the city makes it active.
+    expect(res.json().status).toBe('draft');
+    expect((await t.anonymous.get('/api/v1/public/plans')).json().items.map((p: Plan) => p.id)).not.toContain(id);
+    const activated = await admin.patch(`/api/v1/plans/${id}`, { status: 'active' });
+    expect(activated.json()).toMatchObject({ status: 'active', indicatorCount: 1 });
+    expect((await (await t.login('wuxing')).patch(`/api/v1/plans/${id}`, { status: 'closed' })).statusCode).toBe(403);
     // Unknown fields are refused, not dropped; a taken code is a conflict.
     const unknown = await admin.post(`/api/v1/plans/${id}/indicators`, { ...(ind.json() as object) });
     expect(unknown.statusCode).toBe(400);
@@ -178,8 +184,35 @@ describe.each(DB_KINDS)('plan and indicators on %s', (kind) => {
     );
     const wuxing = await t.login('wuxing');
     expect((await wuxing.post(`/api/v1/plans/${target}/indicators/import`, { fileBase64 })).statusCode).toBe(403);
+    expect(real.warnings[0].message).toMatch(/目标年 2025 不在规划期 2026–2030 内/);
+    expect((await admin.patch(`/api/v1/plans/${target}`, { status: 'active' })).statusCode).toBe(200);
     const garbage = await admin.post(`/api/v1/plans/${target}/indicators/import`, { fileBase64: Buffer.from('x').toString('base64') });
     expect(garbage.statusCode).toBe(400);
+  });
+
+  it('reports a 序号 already used by another indicator as a cell error, and imports the rest on request', async () => {
+    const other = (await admin.post('/api/v1/plans', { code: 'seq-clash-plan', name: '序号冲突测试', baseYear: 2025, startYear: 2026, endYear: 2030 })).json()
+      .id;
+    const x01 = await admin.post(`/api/v1/plans/${other}/indicators`, {
+      code: 'X01',
+      seq: 1,
+      category: '产品质量',
+      name: '自定义指标',
+      unit: '%',
+      targetValue: 90,
+      targetYear: 2030,
+      direction: 'higher_is_better',
+      accumulation: 'level',
+      regionRollup: 'none',
+    });
+    expect(x01.statusCode).toBe(201);
+    const fileBase64 = (await admin.get(`/api/v1/plans/${plan.id}/indicators.xlsx`)).rawPayload.toString('base64');
+    const dry = await admin.post(`/api/v1/plans/${other}/indicators/import`, { fileBase64, dryRun: true });
+    expect(dry.statusCode).toBe(200);
+    expect(dry.json().errors).toEqual([expect.objectContaining({ field: 'seq', rule: 'duplicate', cell: expect.stringMatching(/^B\d+$/) })]);
+    expect(dry.json().errors[0].message).toContain('X01');
+    const partial = (await admin.post(`/api/v1/plans/${other}/indicators/import`, { fileBase64, mode: 'valid_only' })).json();
+    expect(partial.rowsImported).toBe(43);
   });
 
   it('seeds the 附件 register: 8 reforms, 15 projects, 3 platforms, 4 policies', async () => {

@@ -124,6 +124,13 @@ export const createPlanBody = {
   },
 } as const;
 
+export const updatePlanBody = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: { name: text(200), status: { type: 'string', enum: ['draft', 'active', 'closed'] }, sourceNote: { type: ['string', 'null'], maxLength: 500 } },
+} as const;
+
 const indicatorProps = {
   code: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,16}$' },
   seq: { type: 'integer', minimum: 1, maximum: 999 },
