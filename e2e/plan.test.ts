@@ -126,4 +126,24 @@ describe.skipIf(skipReason !== '')('plan data: entry → review → publish → 
     });
     await anonymous.close();
   });
+
+  it('the city enters the next plan through the UI: a draft with a prefilled period, not yet the default plan', async () => {
+    const city = await loggedInContext(browser, baseURL, 'admin');
+    const page = await city.newPage();
+    await withScreenshotOnFailure(page, 'plan-admin', async () => {
+      await page.goto('/plan/admin');
+      await page.getByRole('button', { name: '新建规划' }).click();
+      await expect.poll(() => page.getByLabel('起始年').inputValue(), WAIT).toBe('2026');
+      await page.getByLabel('规划名称').fill('湖州市质量发展“十五五”规划（2026～2030年）');
+      await page.getByRole('button', { name: /创\s*建/ }).click();
+      const row = rowWith(page, '“十五五”规划', '2026–2030年');
+      await row.waitFor();
+      await expect.poll(() => row.textContent(), WAIT).toContain('草稿');
+      await rowWith(page, '“十四五”规划', '2021–2025年').waitFor();
+      await page.screenshot({ path: 'e2e/screenshots/plan-admin.png', fullPage: false });
+    });
+    const plans = await (await city.request.get('/api/v1/plans')).json();
+    expect(plans.items.map((p: { name: string; status: string }) => `${p.name}:${p.status}`)).toContain('湖州市质量发展“十五五”规划（2026～2030年）:draft');
+    await city.close();
+  });
 });

@@ -28,6 +28,7 @@ const PlanEvaluations = lazy(() => import('./pages/plan/Evaluations'));
 const EvaluationDetail = lazy(() => import('./pages/plan/EvaluationDetail'));
 const PlanAssessment = lazy(() => import('./pages/plan/Assessment'));
 const PlanProjects = lazy(() => import('./pages/plan/Projects'));
+const PlanAdmin = lazy(() => import('./pages/plan/PlanAdmin'));
 const PublicPlan = lazy(() => import('./pages/plan/PublicPlan'));
 
 /** Sends the browser to /login on any 401, remembering where it was. */
@@ -77,6 +78,7 @@ function AppRoutes() {
           <Route path="plan/evaluations/:id" element={<RequireRole capability="plan" page={<EvaluationDetail />} />} />
           <Route path="plan/assessment" element={<RequireRole capability="planAssessment" page={<PlanAssessment />} />} />
           <Route path="plan/projects" element={<RequireRole capability="plan" page={<PlanProjects />} />} />
+          <Route path="plan/admin" element={<RequireRole capability="planAdmin" page={<PlanAdmin />} />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Route>

@@ -16,6 +16,7 @@ import type {
   Milestone,
   Plan,
   PlanDashboard,
+  ProgressLogEntry,
   ProgressResult,
   ProgressStatus,
   ProjectKind,
@@ -109,6 +110,8 @@ export const listPlans = (signal?: AbortSignal) => api.get<Items<Plan>>(`${V1}/p
 export const listIndicators = (planId: string, signal?: AbortSignal) =>
   api.get<Items<Indicator>>(`${V1}/plans/${enc(planId)}/indicators`, undefined, signal).then(items);
 export const getIndicator = (id: string, signal?: AbortSignal) => api.get<IndicatorDetail>(`${V1}/indicators/${enc(id)}`, undefined, signal);
+export const getProgressLog = (id: string, signal?: AbortSignal) =>
+  api.get<{ items: ProgressLogEntry[] }>(`${V1}/indicators/${enc(id)}/progress-log`, { limit: 200 }, signal).then((body) => body.items);
 export const putReferenceValue = (id: string, year: number, body: { value: number; source: string }) =>
   put<unknown>(`${V1}/indicators/${enc(id)}/reference-values/${year}`, body);
 export const putRegionTarget = (id: string, regionCode: string, targetValue: number) =>
@@ -221,6 +224,7 @@ export const usePlans = () => useQuery({ queryKey: planKeys.plans(), queryFn: ({
 export const useIndicators = (planId: string | undefined) =>
   useQuery({ queryKey: planKeys.indicators(planId ?? ''), queryFn: ({ signal }) => listIndicators(planId ?? '', signal), enabled: !!planId, staleTime: LONG });
 export const useIndicator = (id: string) => useQuery({ queryKey: planKeys.indicator(id), queryFn: ({ signal }) => getIndicator(id, signal) });
+export const useProgressLog = (id: string) => useQuery({ queryKey: [...planKeys.indicator(id), 'log'], queryFn: ({ signal }) => getProgressLog(id, signal) });
 export const useProgress = (planId: string | undefined, year: number, regionCode?: string) =>
   useQuery({
     queryKey: planKeys.progress(planId ?? '', year, regionCode),
@@ -292,6 +296,9 @@ export interface ImportIndicatorsInput {
 }
 
 export const createPlan = (input: CreatePlanInput) => api.post<Plan>(`${V1}/plans`, input);
+/** Draft → active (the plan every page opens on) → closed. */
+export const updatePlan = (planId: string, input: { name?: string; status?: Plan['status']; sourceNote?: string | null }) =>
+  api.patch<Plan>(`${V1}/plans/${enc(planId)}`, input);
 export const createIndicator = (planId: string, input: IndicatorInput) => api.post<Indicator>(`${V1}/plans/${enc(planId)}/indicators`, input);
 export const updateIndicator = (id: string, input: UpdateIndicatorInput) => api.patch<Indicator>(`${V1}/indicators/${enc(id)}`, input);
 /** Creates or updates the plan's indicators by code (the indicator list workbook, planFiles.indicatorsXlsx). */

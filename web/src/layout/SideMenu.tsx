@@ -8,6 +8,7 @@ import {
   FileSearchOutlined,
   HomeOutlined,
   OrderedListOutlined,
+  ProfileOutlined,
   ProjectOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -31,6 +32,7 @@ function planItems(role: Role, t: Translate): MenuItem[] {
   items.push({ key: '/plan/evaluations', icon: <FileSearchOutlined />, label: t('menu.planEvaluations') });
   if (can(role, 'planAssessment')) items.push({ key: '/plan/assessment', icon: <BarChartOutlined />, label: t('menu.planAssessment') });
   items.push({ key: '/plan/projects', icon: <ProjectOutlined />, label: t('menu.planProjects') });
+  if (can(role, 'planAdmin')) items.push({ key: '/plan/admin', icon: <ProfileOutlined />, label: t('menu.planAdmin') });
   return items;
 }
 
@@ -57,6 +59,7 @@ const KNOWN = [
   '/plan/evaluations',
   '/plan/assessment',
   '/plan/projects',
+  '/plan/admin',
 ];
 
 /** The menu entry a path belongs to: itself, or the longest entry it sits under (/plan/indicators/42 → 指标一览). */

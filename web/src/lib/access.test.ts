@@ -22,5 +22,7 @@ describe('access', () => {
     expect(can('county_officer', 'planReview')).toBe(false);
     expect(can('county_officer', 'planAssessment')).toBe(true);
     expect(can('inspector', 'planAssessment')).toBe(false);
+    expect(can('city_admin', 'planAdmin')).toBe(true);
+    expect(can('county_officer', 'planAdmin')).toBe(false);
   });
 });

@@ -11,7 +11,9 @@ export type Capability =
   /** 数据审核, and every other plan write only the city bureau makes (targets, rubric, milestones, evaluations) */
   | 'planReview'
   /** 考核: city admins see every county, county officers their own row */
-  | 'planAssessment';
+  | 'planAssessment'
+  /** 规划管理: new plans and indicator definitions (targets, lead and responsible units) */
+  | 'planAdmin';
 
 const ALLOWED: Record<Capability, readonly Role[]> = {
   users: ['city_admin', 'county_officer'],
@@ -20,6 +22,7 @@ const ALLOWED: Record<Capability, readonly Role[]> = {
   planEntry: ['city_admin', 'county_officer'],
   planReview: ['city_admin'],
   planAssessment: ['city_admin', 'county_officer'],
+  planAdmin: ['city_admin'],
 };
 
 export function can(role: Role, capability: Capability): boolean {

@@ -1,14 +1,16 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Flex, Result, Row, Skeleton, Tag, Typography } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
 import { useIndicator, usePlans } from '../../api/plan';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { can } from '../../lib/access';
 import { useMeUser } from '../../session';
+import { IndicatorFormDrawer } from './admin/IndicatorFormDrawer';
 import { Facts } from './indicator/Facts';
 import { MethodCard } from './indicator/MethodCard';
+import { ProgressLog } from './indicator/ProgressLog';
 import { ReferenceValues } from './indicator/ReferenceValues';
 import { RegionTable } from './indicator/RegionTable';
 import { RegionTargets } from './indicator/RegionTargets';
@@ -26,6 +28,8 @@ export default function IndicatorDetail() {
   const plans = usePlans();
   const { regions } = usePlanRegion();
   const cityAdmin = can(me.role, 'planReview');
+  const canDefine = can(me.role, 'planAdmin');
+  const [editing, setEditing] = useState(false);
 
   const indicator = detail.data?.indicator;
   const plan = useMemo(() => plans.data?.find((item) => item.id === indicator?.planId), [plans.data, indicator?.planId]);
@@ -63,7 +67,14 @@ export default function IndicatorDetail() {
     <Flex vertical gap={16}>
       <Card>
         <Flex vertical gap={4}>
-          <div>{back}</div>
+          <Flex justify="space-between" align="center" wrap gap={8}>
+            {back}
+            {canDefine ? (
+              <Button icon={<EditOutlined />} disabled={!plan} onClick={() => setEditing(true)}>
+                编辑定义
+              </Button>
+            ) : null}
+          </Flex>
           <Flex gap={12} align="center" wrap>
             <Tag>{item.code}</Tag>
             <Typography.Title level={3} style={{ margin: 0 }}>
@@ -101,6 +112,8 @@ export default function IndicatorDetail() {
           ) : null}
         </Row>
       ) : null}
+      <ProgressLog indicatorId={item.id} unit={item.unit} decimals={item.decimals} />
+      {canDefine && plan ? <IndicatorFormDrawer open={editing} plan={plan} indicator={item} onClose={() => setEditing(false)} /> : null}
     </Flex>
   );
 }
