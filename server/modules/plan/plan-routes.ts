@@ -25,6 +25,8 @@ import * as s from './schema.ts';
 export async function planRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['plan'];
   const publicLimit = { rateLimit: { max: app.rateLimits.publicPerMinute, timeWindow: '1 minute' } };
+  // The calculator is pure arithmetic (no database): a statistician checking a whole series file may call it hundreds of times.
+  const calculatorLimit = { rateLimit: { max: app.rateLimits.publicPerMinute * 10, timeWindow: '1 minute' } };
 
   app.get(
     '/api/v1/plans',
@@ -191,10 +193,10 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Body: MeasureInput & { series?: { year: number; value: number }[] } }>(
+  app.post<{ Body: Omit<MeasureInput, 'currentYear'> & { currentYear: number | null; series?: { year: number; value: number }[] } }>(
     '/api/v1/progress/measure',
     {
-      config: publicLimit,
+      config: calculatorLimit,
       schema: {
         tags,
         security: [],
@@ -205,7 +207,11 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     // requiredNextValue answers the what-if panel: the value next year that keeps the indicator on track.
-    async (req) => ({ ...measureProgress(req.body), requiredNextValue: requiredNextValue(req.body) }),
+    async (req) => {
+      // No current observation: the measure has fewer than two years, which it reports as not_available.
+      const input: MeasureInput = { ...req.body, currentYear: req.body.currentYear ?? req.body.baseYear };
+      return { ...measureProgress(input), requiredNextValue: requiredNextValue(input) };
+    },
   );
 
   app.get<{ Params: { planId: string }; Querystring: { year?: number; regionCode?: string } }>(

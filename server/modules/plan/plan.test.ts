@@ -266,6 +266,38 @@ describe.each(DB_KINDS)('plan and indicators on %s', (kind) => {
     expect(bad.json().error.details.map((d: { field: string }) => d.field)).toContain('body.baseValue');
   });
 
+  it('the public calculator reproduces all 379 published StatCan series', async () => {
+    const vectors = JSON.parse(
+      fs.readFileSync(path.resolve(import.meta.dirname, '../../../../shared/fixtures/progress/statcan-progress-vectors.json'), 'utf8'),
+    );
+    const statusOf: Record<string, string> = { substantial_progress: 'on_track' };
+    const close = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)));
+    const mismatches: string[] = [];
+    for (const v of vectors.series) {
+      const i = v.input;
+      const res = await t.anonymous.post('/api/v1/progress/measure', {
+        baseYear: i.base_year,
+        baseValue: i.base_value,
+        currentYear: i.current_year,
+        currentValue: i.current_value,
+        targetYear: i.target_year,
+        target: i.target,
+        direction: i.direction,
+        limit: i.limit,
+        accumulation: 'level',
+      });
+      const r = res.json();
+      const ok =
+        res.statusCode === 200 &&
+        r.status === (statusOf[v.expected.status] ?? v.expected.status) &&
+        close(r.score, v.expected.score) &&
+        close(r.progressValue, v.expected.progress_value);
+      if (!ok) mismatches.push(`${v.series}: ${res.statusCode} ${r.status} ${r.score}`);
+    }
+    expect(vectors.series).toHaveLength(379);
+    expect(mismatches).toEqual([]);
+  });
+
   it('publishes approved city values and statuses without login, and nothing unapproved', async () => {
     const res = await t.anonymous.get(`/api/v1/public/plans/${plan.id}/indicators`);
     expect(res.statusCode).toBe(200);

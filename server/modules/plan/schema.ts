@@ -284,7 +284,7 @@ export const measureBody = {
   properties: {
     baseYear: year,
     baseValue: nullableNumber,
-    currentYear: year,
+    currentYear: { type: ['integer', 'null'], minimum: 1990, maximum: 2100, description: 'null when there is no current observation (→ not_available)' },
     currentValue: nullableNumber,
     targetYear: year,
     target: nullableNumber,
