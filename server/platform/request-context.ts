@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { loadApiKey } from './api-key.ts';
 import type { AuditContext } from './audit.ts';
 import type { DatabaseKind, Db } from './db.ts';
 import { AppError, authRequired } from './errors.ts';
@@ -32,7 +33,14 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function installRequestContext(app: FastifyInstance): void {
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/')) return;
+    if (!req.url.startsWith('/api/') && !req.url.startsWith('/epcis/')) return;
+    // Machine clients: a Bearer API key, no cookie involved (so no CSRF question either).
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (bearer) {
+      req.session = await loadApiKey(app.db, bearer, (code) => app.regions.get(code)?.path);
+      if (!req.session) throw new AppError(401, 'AUTH_INVALID_API_KEY', 'API 密钥无效或已吊销 / Invalid or revoked API key');
+      return;
+    }
     const token = req.cookies[SESSION_COOKIE];
     if (token && UNSAFE_METHODS.has(req.method)) {
       const origin = req.headers.origin;

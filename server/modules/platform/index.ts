@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { adminRoutes } from './admin-routes.ts';
+import { apiKeyRoutes } from './api-key-routes.ts';
 import { authRoutes } from './auth-routes.ts';
 import { sharedSchemas } from './schema.ts';
 import { userRoutes } from './user-routes.ts';
@@ -12,4 +13,5 @@ export async function platformModule(app: FastifyInstance): Promise<void> {
   await authRoutes(app);
   await userRoutes(app);
   await adminRoutes(app);
+  await apiKeyRoutes(app);
 }
