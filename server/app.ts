@@ -10,6 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { planModule } from './modules/plan/index.ts';
 import { platformModule } from './modules/platform/index.ts';
+import { traceModule } from './modules/trace/index.ts';
 import type { DbHandle } from './platform/db.ts';
 import { errorBody, installErrorHandling } from './platform/errors.ts';
 import { RegionDirectory } from './platform/regions.ts';
@@ -99,7 +100,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         version: VERSION,
         description: '湖州市质量发展"十四五"规划 数字化平台. Errors: {"error":{"code","message","details","requestId"}}.',
       },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'zl_sid' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'zl_sid' },
+          apiKey: { type: 'http', scheme: 'bearer', description: 'API key (zlk_…) for machine clients' },
+        },
+      },
       security: [{ session: [] }],
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
@@ -132,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await platformModule(app);
   await planModule(app);
+  await traceModule(app);
   serveWeb(app, options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist);
   return app;
 }

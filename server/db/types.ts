@@ -288,6 +288,83 @@ export interface PlanProgressLogTable {
   computed_at: DefaultTimestamp;
 }
 
+export interface PlatformApiKeyTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  key_hash: string;
+  key_prefix: string;
+  created_at: DefaultTimestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface TraceLocationTable {
+  id: Generated<string>;
+  identifier: string;
+  gln: string | null;
+  name: string;
+  enterprise_credit_code: string;
+  enterprise_name: string;
+  region_code: string;
+  address: string | null;
+  is_demo: Generated<boolean>;
+  created_at: DefaultTimestamp;
+}
+
+export interface TraceCaptureTable {
+  id: Generated<string>;
+  status: 'running' | 'success' | 'failed';
+  document_type: string | null;
+  event_count: Generated<number>;
+  stored_count: Generated<number>;
+  duplicate_count: Generated<number>;
+  errors: ColumnType<unknown, string | undefined, string>;
+  created_by: string | null;
+  enterprise_credit_code: string | null;
+  created_at: DefaultTimestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface TraceEventTable {
+  id: Generated<number>;
+  event_id: string;
+  event_type: string;
+  event_time: Timestamp;
+  event_time_zone_offset: string;
+  record_time: DefaultTimestamp;
+  action: string | null;
+  biz_step: string | null;
+  disposition: string | null;
+  read_point: string | null;
+  biz_location: string | null;
+  transformation_id: string | null;
+  content_hash: string;
+  is_error_declaration: Generated<boolean>;
+  enterprise_credit_code: string | null;
+  region_code: string | null;
+  capture_id: string | null;
+  document: Json;
+  context: Json | null;
+  is_demo: Generated<boolean>;
+}
+
+export interface TraceEventIdentifierTable {
+  identifier: string;
+  role: string;
+  event_pk: number;
+  event_time: Timestamp;
+  raw: string;
+  quantity: Numeric | null;
+  uom: string | null;
+}
+
+export interface TraceEventBizTransactionTable {
+  event_pk: number;
+  type: string | null;
+  biz_transaction: string;
+}
+
 export interface Database {
   platform_migration: PlatformMigrationTable;
   platform_region: PlatformRegionTable;
@@ -310,4 +387,10 @@ export interface Database {
   plan_milestone: PlanMilestoneTable;
   plan_project_update: PlanProjectUpdateTable;
   plan_progress_log: PlanProgressLogTable;
+  platform_api_key: PlatformApiKeyTable;
+  trace_location: TraceLocationTable;
+  trace_capture: TraceCaptureTable;
+  trace_event: TraceEventTable;
+  trace_event_identifier: TraceEventIdentifierTable;
+  trace_event_biz_transaction: TraceEventBizTransactionTable;
 }

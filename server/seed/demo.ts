@@ -7,6 +7,7 @@ import { hashPassword } from '../platform/password.ts';
 import { RegionDirectory } from '../platform/regions.ts';
 import { inTransaction } from '../platform/transaction.ts';
 import { seedPlanDemo } from './plan-demo.ts';
+import { seedTraceDemo } from './trace-demo.ts';
 
 /**
  * Demo data generator (ZHILIANG_DEMO=1 on first start, or `zhiliang seed --demo`).
@@ -79,9 +80,12 @@ export async function seedDemo(db: Db): Promise<string[]> {
       });
     }
     const ids = await trx.selectFrom('platform_user').select(['id', 'username']).where('is_demo', '=', true).execute();
-    const plan = await seedPlanDemo(trx, await RegionDirectory.load(trx), Object.fromEntries(ids.map((u) => [u.username, u.id])));
+    const userIds = Object.fromEntries(ids.map((u) => [u.username, u.id]));
+    const plan = await seedPlanDemo(trx, await RegionDirectory.load(trx), userIds);
+    const trace = await seedTraceDemo(trx, userIds);
     await appendAudit(trx, SEED_CONTEXT, { action: 'plan.demo.seed', entityType: 'plan', after: { demo: true, ...plan } });
-    await markDemoLoaded(trx, { users: created.length, plan });
+    await appendAudit(trx, SEED_CONTEXT, { action: 'trace.demo.seed', entityType: 'trace_location', after: { demo: true, ...trace } });
+    await markDemoLoaded(trx, { users: created.length, plan, trace });
     return created;
   });
 }

@@ -1,0 +1,286 @@
+import { randomUUID } from 'node:crypto';
+import { normaliseIdentifier } from '../../../common/gs1/index.ts';
+import { type AuditContext, appendAudit } from '../../platform/audit.ts';
+import type { Db } from '../../platform/db.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import type { Actor } from '../../platform/scope.ts';
+import { inTransaction } from '../../platform/transaction.ts';
+import {
+  EPCIS_CAPTURE_LIMIT,
+  type EpcisEvent,
+  type EpcisIssue,
+  type EventIndex,
+  eventContentHash,
+  indexEvent,
+  validateEpcisDocument,
+  validateEpcisEvent,
+} from './epcis/index.ts';
+import { eventLocations, loadLocations, type Placement, placeEvent } from './location-service.ts';
+
+/**
+ * EPCIS 2.0 capture (REST binding §capture): a document is validated against the ratified 2.0.1 JSON
+ * Schema, checked for the caller's right to each event's locations, and stored whole in one
+ * transaction (GS1-Capture-Error-Behaviour: rollback). An event whose eventID is already stored is a
+ * safe retry when identical (acknowledged, not stored twice) and a 409 when different — unless it
+ * carries an errorDeclaration, which is stored as the correction of that event (EPCIS 2.0 §7.4.1.2).
+ */
+
+export interface CaptureJob {
+  captureID: string;
+  running: boolean;
+  success: boolean;
+  captureErrorBehaviour: 'rollback';
+  createdAt: string;
+  finishedAt: string | null;
+  eventCount: number;
+  storedCount: number;
+  duplicateCount: number;
+  errors: unknown[];
+}
+
+interface Prepared {
+  event: EpcisEvent;
+  index: EventIndex;
+  eventID: string;
+  hash: string;
+  placement: Placement;
+  position: string;
+}
+
+const issuesToDetails = (issues: EpcisIssue[]) => issues.map((i) => ({ field: i.path === '' ? '/' : i.path, rule: i.rule, message: i.message }));
+
+function invalid(issues: EpcisIssue[]): AppError {
+  const first = issues[0];
+  return new AppError(
+    400,
+    'EPCIS_VALIDATION_FAILED',
+    `EPCIS 文档不符合 2.0.1 JSON Schema：${first ? `${first.path || '/'} ${first.message}` : ''} / The EPCIS document does not conform to the 2.0.1 JSON Schema`,
+    issuesToDetails(issues),
+  );
+}
+
+function presentJob(row: {
+  id: string;
+  status: string;
+  created_at: Date | string;
+  finished_at: Date | string | null;
+  event_count: number;
+  stored_count: number;
+  duplicate_count: number;
+  errors: unknown;
+}): CaptureJob {
+  return {
+    captureID: row.id,
+    running: row.status === 'running',
+    success: row.status === 'success',
+    captureErrorBehaviour: 'rollback',
+    createdAt: new Date(row.created_at).toISOString(),
+    finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
+    eventCount: row.event_count,
+    storedCount: row.stored_count,
+    duplicateCount: row.duplicate_count,
+    errors: Array.isArray(row.errors) ? row.errors : [],
+  };
+}
+
+async function prepare(db: Db, actor: Actor, events: EpcisEvent[], positionOf: (i: number) => string): Promise<Prepared[]> {
+  const indexed = events.map((event) => ({ event, index: indexEvent(event) }));
+  const locationsOf = indexed.map(({ index }) => eventLocations(index));
+  const known = await loadLocations(db, locationsOf.flat());
+  return indexed.map(({ event, index }, i) => ({
+    event,
+    index,
+    eventID: index.eventID ?? `urn:uuid:${randomUUID()}`,
+    hash: eventContentHash(event),
+    placement: placeEvent(actor, locationsOf[i] ?? [], known, positionOf(i)),
+    position: positionOf(i),
+  }));
+}
+
+/** Stores prepared events; returns how many were stored and how many were acknowledged duplicates. */
+async function store(trx: Db, prepared: Prepared[], captureId: string, context: unknown): Promise<{ stored: number; duplicates: number }> {
+  const ids = [...new Set(prepared.map((p) => p.eventID))];
+  const existing = ids.length
+    ? await trx.selectFrom('trace_event').select(['event_id', 'content_hash', 'is_error_declaration']).where('event_id', 'in', ids).execute()
+    : [];
+  const seen = new Map<string, string>(existing.filter((e) => !e.is_error_declaration).map((e) => [e.event_id, e.content_hash]));
+  const corrections = new Set(existing.filter((e) => e.is_error_declaration).map((e) => `${e.event_id}|${e.content_hash}`));
+  let duplicates = 0;
+  const fresh: Prepared[] = [];
+  for (const p of prepared) {
+    if (p.index.errorDeclaration) {
+      const key = `${p.eventID}|${p.hash}`;
+      if (corrections.has(key)) duplicates += 1;
+      else {
+        corrections.add(key);
+        fresh.push(p);
+      }
+      continue;
+    }
+    const stored = seen.get(p.eventID);
+    if (stored === undefined) {
+      seen.set(p.eventID, p.hash);
+      fresh.push(p);
+    } else if (stored === p.hash) {
+      duplicates += 1;
+    } else {
+      throw new AppError(
+        409,
+        'EPCIS_EVENT_ID_CONFLICT',
+        `事件 ID ${p.eventID} 已存在且内容不同（${p.position}）；更正须使用 errorDeclaration / eventID ${p.eventID} already exists with different content; correct it with an errorDeclaration`,
+        [{ field: `${p.position}/eventID`, rule: 'unique', message: p.eventID }],
+      );
+    }
+  }
+  for (let i = 0; i < fresh.length; i += 500) {
+    const chunk = fresh.slice(i, i + 500);
+    const rows = await trx
+      .insertInto('trace_event')
+      .values(
+        chunk.map((p) => ({
+          event_id: p.eventID,
+          event_type: p.index.type,
+          event_time: new Date(p.index.eventTime),
+          event_time_zone_offset: p.index.eventTimeZoneOffset,
+          action: p.index.action,
+          biz_step: p.index.bizStep,
+          disposition: p.index.disposition,
+          read_point: p.index.readPoint ? normaliseIdentifier(p.index.readPoint).canonical : null,
+          biz_location: p.index.bizLocation ? normaliseIdentifier(p.index.bizLocation).canonical : null,
+          transformation_id: p.index.transformationID,
+          content_hash: p.hash,
+          is_error_declaration: p.index.errorDeclaration !== null,
+          enterprise_credit_code: p.placement.enterpriseCreditCode,
+          region_code: p.placement.regionCode,
+          capture_id: captureId,
+          document: JSON.stringify(p.event),
+          context: context === undefined ? null : JSON.stringify(context),
+        })),
+      )
+      .returning(['id', 'event_time'])
+      .execute();
+    const identifiers = chunk.flatMap((p, k) => {
+      const row = rows[k];
+      if (!row) return [];
+      const unique = new Map<string, { identifier: string; role: string; raw: string; quantity: number | null; uom: string | null }>();
+      for (const id of p.index.identifiers) {
+        const identifier = normaliseIdentifier(id.value).canonical;
+        unique.set(`${identifier}|${id.role}`, { identifier, role: id.role, raw: id.value, quantity: id.quantity ?? null, uom: id.uom ?? null });
+      }
+      return [...unique.values()].map((u) => ({ ...u, event_pk: row.id, event_time: row.event_time }));
+    });
+    for (let j = 0; j < identifiers.length; j += 2000) {
+      await trx
+        .insertInto('trace_event_identifier')
+        .values(identifiers.slice(j, j + 2000))
+        .execute();
+    }
+    const transactions = chunk.flatMap((p, k) => p.index.bizTransactions.map((b) => ({ event_pk: rows[k]?.id ?? 0, type: b.type, biz_transaction: b.id })));
+    if (transactions.length) await trx.insertInto('trace_event_biz_transaction').values(transactions).execute();
+  }
+  return { stored: fresh.length, duplicates };
+}
+
+async function recordFailure(db: Db, actor: Actor, documentType: string | null, eventCount: number, err: AppError): Promise<void> {
+  await db
+    .insertInto('trace_capture')
+    .values({
+      status: 'failed',
+      document_type: documentType,
+      event_count: eventCount,
+      errors: JSON.stringify([{ type: `urn:zhiliang:error:${err.code}`, title: err.message, status: err.status, details: err.details ?? [] }]),
+      created_by: actor.id,
+      enterprise_credit_code: actor.enterpriseCreditCode,
+      finished_at: new Date(),
+    })
+    .execute();
+}
+
+/** POST /epcis/capture: validates and stores a whole EPCIS document, or nothing of it. */
+export async function captureDocument(db: Db, actor: Actor, doc: unknown, ctx: AuditContext): Promise<CaptureJob> {
+  const verdict = validateEpcisDocument(doc);
+  if (!verdict.ok) throw invalid(verdict.errors);
+  if (verdict.events.length > EPCIS_CAPTURE_LIMIT) {
+    throw new AppError(
+      413,
+      'EPCIS_CAPTURE_LIMIT_EXCEEDED',
+      `一次最多上报 ${EPCIS_CAPTURE_LIMIT} 个事件（本文档 ${verdict.events.length} 个），请分批上报 / at most ${EPCIS_CAPTURE_LIMIT} events per capture (this document has ${verdict.events.length}); split it`,
+    );
+  }
+  const listPath = verdict.type === 'EPCISQueryDocument' ? '/epcisBody/queryResults/resultsBody/eventList' : '/epcisBody/eventList';
+  const context = typeof doc === 'object' && doc !== null ? (doc as Record<string, unknown>)['@context'] : undefined;
+  try {
+    const prepared = await prepare(db, actor, verdict.events, (i) => `${listPath}/${i}`);
+    return await inTransaction(db, async (trx) => {
+      const job = await trx
+        .insertInto('trace_capture')
+        .values({
+          status: 'running',
+          document_type: verdict.type,
+          event_count: prepared.length,
+          created_by: actor.id,
+          enterprise_credit_code: actor.enterpriseCreditCode,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const { stored, duplicates } = await store(trx, prepared, job.id, context);
+      const done = await trx
+        .updateTable('trace_capture')
+        .set({ status: 'success', stored_count: stored, duplicate_count: duplicates, finished_at: new Date() })
+        .where('id', '=', job.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await appendAudit(trx, ctx, {
+        action: 'trace.capture',
+        entityType: 'trace_capture',
+        entityId: job.id,
+        regionCode: prepared[0]?.placement.regionCode ?? null,
+        after: { documentType: verdict.type, events: prepared.length, stored, duplicates, enterprise: actor.enterpriseCreditCode },
+      });
+      return presentJob(done);
+    });
+  } catch (err) {
+    if (err instanceof AppError && (err.status === 403 || err.status === 409)) await recordFailure(db, actor, verdict.type, verdict.events.length, err);
+    throw err;
+  }
+}
+
+/** POST /epcis/events: one event. Returns the eventID and whether it was new (201) or an identical retry (200). */
+export async function captureEvent(db: Db, actor: Actor, event: unknown, ctx: AuditContext): Promise<{ eventID: string; created: boolean }> {
+  const verdict = validateEpcisEvent(event);
+  if (!verdict.ok) throw invalid(verdict.errors);
+  const context = (event as Record<string, unknown>)['@context'];
+  const prepared = await prepare(db, actor, [verdict.event], () => '');
+  const p = prepared[0];
+  if (!p) throw new AppError(400, 'EPCIS_VALIDATION_FAILED', '没有事件 / no event');
+  return inTransaction(db, async (trx) => {
+    const job = await trx
+      .insertInto('trace_capture')
+      .values({ status: 'running', document_type: p.index.type, event_count: 1, created_by: actor.id, enterprise_credit_code: actor.enterpriseCreditCode })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const { stored, duplicates } = await store(trx, prepared, job.id, context);
+    await trx
+      .updateTable('trace_capture')
+      .set({ status: 'success', stored_count: stored, duplicate_count: duplicates, finished_at: new Date() })
+      .where('id', '=', job.id)
+      .execute();
+    await appendAudit(trx, ctx, {
+      action: 'trace.capture',
+      entityType: 'trace_event',
+      entityId: p.eventID,
+      regionCode: p.placement.regionCode,
+      after: { eventType: p.index.type, stored, duplicates },
+    });
+    return { eventID: p.eventID, created: stored === 1 };
+  });
+}
+
+/** GET /epcis/capture/:id — a job is visible to whoever started it, and to the city. */
+export async function getCaptureJob(db: Db, actor: Actor, id: string): Promise<CaptureJob> {
+  let q = db.selectFrom('trace_capture').selectAll().where('id', '=', id);
+  if (actor.role !== 'city_admin') q = q.where('created_by', '=', actor.id);
+  const row = await q.executeTakeFirst();
+  if (!row) throw notFound();
+  return presentJob(row);
+}

@@ -1,0 +1,14 @@
+import type { FastifyInstance } from 'fastify';
+import { validateEpcisDocument } from './epcis/index.ts';
+import { epcisRoutes } from './epcis-routes.ts';
+import { traceRoutes } from './trace-routes.ts';
+
+/** The trace module (一码统管): GS1 EPCIS 2.0 capture and query over registered enterprise locations. */
+export async function traceModule(app: FastifyInstance): Promise<void> {
+  // Compile the EPCIS JSON Schema at start-up (≈0.5 s) rather than on the first capture.
+  validateEpcisDocument({});
+  await app.register(async (scoped) => {
+    await epcisRoutes(scoped);
+  });
+  await traceRoutes(app);
+}

@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import { actorOf } from '../../platform/request-context.ts';
+import { errors } from '../platform/schema.ts';
+import { recallScope, type TraceDirection, traceCode } from './trace-service.ts';
+
+/** Regulator trace: backward/forward from any code, and the recall scope of a lot. */
+export async function traceRoutes(app: FastifyInstance): Promise<void> {
+  const tags = ['trace'];
+  const code = { type: 'string', minLength: 1, maxLength: 500, description: 'EPC URN or GS1 Digital Link URI (any domain)' } as const;
+
+  app.get<{ Querystring: { code: string; direction: TraceDirection } }>(
+    '/api/v1/trace',
+    {
+      schema: {
+        tags,
+        summary: '正向/反向追溯 / Backward or forward trace',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['code'],
+          properties: { code, direction: { type: 'string', enum: ['backward', 'forward'], default: 'backward' } },
+        },
+        response: { 200: { type: 'object', additionalProperties: true }, ...errors(400, 401, 403) },
+      },
+    },
+    async (req) => traceCode(app.db, actorOf(req), req.query.code, req.query.direction),
+  );
+
+  app.get<{ Querystring: { code: string } }>(
+    '/api/v1/trace/recall',
+    {
+      schema: {
+        tags,
+        summary: '召回范围 / Recall scope of a lot',
+        querystring: { type: 'object', additionalProperties: false, required: ['code'], properties: { code } },
+        response: { 200: { type: 'object', additionalProperties: true }, ...errors(400, 401, 403) },
+      },
+    },
+    async (req) => recallScope(app.db, app.regions, actorOf(req), req.query.code),
+  );
+}

@@ -1,0 +1,163 @@
+import { sql } from 'kysely';
+import { normaliseIdentifier } from '../../../common/gs1/index.ts';
+import type { Db } from '../../platform/db.ts';
+import { validationFailed } from '../../platform/errors.ts';
+import type { RegionDirectory } from '../../platform/regions.ts';
+import { type Actor, requireRole } from '../../platform/scope.ts';
+
+/**
+ * Backward and forward trace over the identifier → event index (EPCIS defines no recursive query;
+ * research note §1.6). Edges:
+ * - backward: an output of a TransformationEvent → its inputs; a child of an Aggregation/Association → its parent;
+ * - forward: an input → the outputs; a parent (container) → its children.
+ * The walk is a recursive CTE bounded at MAX_DEPTH hops; `events` are every event naming a reached code.
+ */
+
+export const MAX_DEPTH = 25;
+export type TraceDirection = 'backward' | 'forward';
+
+const EDGES: Record<TraceDirection, { from: string[]; to: string[] }[]> = {
+  backward: [
+    { from: ['output', 'outputQuantity'], to: ['input', 'inputQuantity'] },
+    { from: ['child', 'childQuantity'], to: ['parent'] },
+  ],
+  forward: [
+    { from: ['input', 'inputQuantity'], to: ['output', 'outputQuantity'] },
+    { from: ['parent'], to: ['child', 'childQuantity'] },
+  ],
+};
+
+export interface TraceResult {
+  root: string;
+  direction: TraceDirection;
+  codes: string[];
+  events: string[];
+  /** each reached code with its distance (hops) from the root */
+  hops: { code: string; depth: number }[];
+}
+
+function canonicalCode(code: string): string {
+  const n = normaliseIdentifier(code.trim());
+  if (code.trim() === '') throw validationFailed([{ field: 'query.code', rule: 'required', message: '请提供追溯码 / give a code' }]);
+  const gs1 = /^https:\/\/id\.gs1\.org\//.test(n.canonical) || code.startsWith('urn:epc:');
+  if (gs1 && n.errors.length > 0) {
+    throw validationFailed([{ field: 'query.code', rule: 'gs1', message: `追溯码无效：${n.errors.join('；')} / invalid code` }]);
+  }
+  return n.canonical;
+}
+
+function edgeCondition(direction: TraceDirection) {
+  return sql.join(
+    EDGES[direction].map((e) => sql`(a.role in (${sql.join(e.from)}) and n.role in (${sql.join(e.to)}))`),
+    sql` or `,
+  );
+}
+
+/** Walks from `code` in one direction; regulators only (a trace crosses enterprises and regions by nature). */
+export async function traceCode(db: Db, actor: Actor, code: string, direction: TraceDirection): Promise<TraceResult> {
+  requireRole(actor, 'city_admin', 'county_officer', 'inspector');
+  const root = canonicalCode(code);
+  const reached = await sql<{ identifier: string; depth: number }>`
+    with recursive reach(identifier, depth) as (
+      select ${root}::text, 0
+      union
+      select n.identifier, r.depth + 1
+      from reach r
+      join trace_event_identifier a on a.identifier = r.identifier
+      join trace_event_identifier n on n.event_pk = a.event_pk and n.identifier <> r.identifier
+      where r.depth < ${MAX_DEPTH} and (${edgeCondition(direction)})
+    )
+    select identifier, min(depth)::int as depth from reach group by identifier order by min(depth), identifier`.execute(db);
+  const codes = reached.rows.map((r) => r.identifier);
+  const events = codes.length
+    ? await db
+        .selectFrom('trace_event as e')
+        .select('e.event_id')
+        .distinct()
+        .where((eb) =>
+          eb.exists(eb.selectFrom('trace_event_identifier as i').select('i.event_pk').whereRef('i.event_pk', '=', 'e.id').where('i.identifier', 'in', codes)),
+        )
+        .orderBy('e.event_id')
+        .execute()
+    : [];
+  return { root, direction, codes, events: events.map((e) => e.event_id), hops: reached.rows.map((r) => ({ code: r.identifier, depth: Number(r.depth) })) };
+}
+
+export interface RecallHolder {
+  location: string;
+  name: string | null;
+  enterpriseCreditCode: string | null;
+  enterpriseName: string | null;
+  regionCode: string | null;
+  regionName: string | null;
+  codes: string[];
+}
+
+/**
+ * Recall scope from a contaminated lot: every downstream code (forward trace), and where each one
+ * last was — its own latest event's bizLocation, or its container's when it travelled packed — with
+ * the enterprise and region of that location, grouped per region.
+ */
+export async function recallScope(db: Db, regions: RegionDirectory, actor: Actor, code: string) {
+  const forward = await traceCode(db, actor, code, 'forward');
+  const downstream = forward.codes;
+  // Where each code (or the container it was packed into) was last seen.
+  const last = downstream.length
+    ? await sql<{ identifier: string; biz_location: string | null }>`
+        with item as (select unnest(${downstream}::text[]) as identifier),
+        carriers as (
+          select item.identifier, item.identifier as carrier from item
+          union
+          select item.identifier, p.identifier from item
+          join trace_event_identifier c on c.identifier = item.identifier and c.role in ('child', 'childQuantity')
+          join trace_event_identifier p on p.event_pk = c.event_pk and p.role = 'parent'
+        )
+        select distinct on (carriers.identifier) carriers.identifier, e.biz_location
+        from carriers
+        join trace_event_identifier i on i.identifier = carriers.carrier
+        join trace_event e on e.id = i.event_pk
+        where e.biz_location is not null and not e.is_error_declaration
+        order by carriers.identifier, e.event_time desc, e.id desc`.execute(db)
+    : { rows: [] };
+  const locations = [...new Set(last.rows.map((r) => r.biz_location).filter((l): l is string => l !== null))];
+  const registered = locations.length ? await db.selectFrom('trace_location').selectAll().where('identifier', 'in', locations).execute() : [];
+  const byLocation = new Map(registered.map((l) => [l.identifier, l]));
+  const holders = new Map<string, RecallHolder>();
+  for (const row of last.rows) {
+    if (!row.biz_location) continue;
+    const loc = byLocation.get(row.biz_location);
+    const holder = holders.get(row.biz_location) ?? {
+      location: row.biz_location,
+      name: loc?.name ?? null,
+      enterpriseCreditCode: loc?.enterprise_credit_code ?? null,
+      enterpriseName: loc?.enterprise_name ?? null,
+      regionCode: loc?.region_code ?? null,
+      regionName: loc ? (regions.get(loc.region_code)?.name ?? null) : null,
+      codes: [],
+    };
+    holder.codes.push(row.identifier);
+    holders.set(row.biz_location, holder);
+  }
+  const countyOf = (regionCode: string | null) => {
+    let r = regionCode ? regions.get(regionCode) : undefined;
+    while (r && r.level === 'township' && r.parentCode) r = regions.get(r.parentCode);
+    return r;
+  };
+  const byRegion = new Map<string, { regionCode: string; regionName: string; locations: number; codes: number }>();
+  for (const h of holders.values()) {
+    const county = countyOf(h.regionCode);
+    const key = county?.code ?? 'unknown';
+    const entry = byRegion.get(key) ?? { regionCode: key, regionName: county?.name ?? '未登记地点', locations: 0, codes: 0 };
+    entry.locations += 1;
+    entry.codes += h.codes.length;
+    byRegion.set(key, entry);
+  }
+  return {
+    root: forward.root,
+    lots: downstream.filter((c) => c !== forward.root),
+    events: forward.events,
+    holders: [...holders.values()],
+    enterprises: [...new Set([...holders.values()].map((h) => h.enterpriseCreditCode).filter((c): c is string => c !== null))],
+    byRegion: [...byRegion.values()],
+  };
+}

@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type Client, type TestApp } from '../../test-support/app.ts';
+import { DB_KINDS } from '../../test-support/db.ts';
+
+const CTX = ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'];
+const DL = 'https://id.gs1.org';
+const FARM = `${DL}/414/6970000001014`; // 安吉示范茶叶合作社 (330523)
+const PLANT = `${DL}/414/6970000000017`; // 湖州示范食品 织里 (330502100)
+const STORE = `${DL}/414/6970000001021`; // 德清示范超市 (330521)
+const leaf = (lot: string) => `${DL}/01/06970000000109/10/${lot}`;
+const TEA_A = leaf('LEAF-A');
+const TEA_B = leaf('LEAF-B');
+const DRINK = `${DL}/01/06970000000116/10/DRINK-1`;
+const OTHER = `${DL}/01/06970000000116/10/DRINK-2`;
+const PALLET = `${DL}/00/006970000000000019`;
+
+let n = 0;
+const base = (time: string, where: string) => ({
+  eventID: `urn:uuid:5a1e0000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+  eventTime: time,
+  eventTimeZoneOffset: '+08:00',
+  readPoint: { id: where },
+  bizLocation: { id: where },
+});
+
+/** Farm → plant (two leaf lots become one drink lot) → pallet → shipped to the store; plus an unrelated lot. */
+function chain() {
+  return {
+    '@context': CTX,
+    type: 'EPCISDocument',
+    schemaVersion: '2.0',
+    creationDate: '2026-11-20T00:00:00Z',
+    epcisBody: {
+      eventList: [
+        {
+          type: 'ObjectEvent',
+          action: 'ADD',
+          bizStep: 'commissioning',
+          quantityList: [{ epcClass: TEA_A, quantity: 100, uom: 'KGM' }],
+          ...base('2026-11-01T08:00:00+08:00', FARM),
+        },
+        {
+          type: 'ObjectEvent',
+          action: 'ADD',
+          bizStep: 'commissioning',
+          quantityList: [{ epcClass: TEA_B, quantity: 80, uom: 'KGM' }],
+          ...base('2026-11-01T09:00:00+08:00', FARM),
+        },
+        {
+          type: 'TransformationEvent',
+          bizStep: 'commissioning',
+          inputQuantityList: [
+            { epcClass: TEA_A, quantity: 100, uom: 'KGM' },
+            { epcClass: TEA_B, quantity: 80, uom: 'KGM' },
+          ],
+          outputQuantityList: [{ epcClass: DRINK, quantity: 2000, uom: 'LTR' }],
+          ...base('2026-11-05T10:00:00+08:00', PLANT),
+        },
+        {
+          type: 'ObjectEvent',
+          action: 'ADD',
+          bizStep: 'commissioning',
+          quantityList: [{ epcClass: OTHER, quantity: 10, uom: 'LTR' }],
+          ...base('2026-11-05T11:00:00+08:00', PLANT),
+        },
+        {
+          type: 'AggregationEvent',
+          action: 'ADD',
+          bizStep: 'packing',
+          parentID: PALLET,
+          childQuantityList: [{ epcClass: DRINK, quantity: 2000, uom: 'LTR' }],
+          ...base('2026-11-06T08:00:00+08:00', PLANT),
+        },
+        {
+          type: 'ObjectEvent',
+          action: 'OBSERVE',
+          bizStep: 'shipping',
+          disposition: 'in_transit',
+          epcList: [PALLET],
+          ...base('2026-11-06T09:00:00+08:00', PLANT),
+          destinationList: [{ type: 'location', destination: STORE }],
+        },
+        {
+          type: 'ObjectEvent',
+          action: 'OBSERVE',
+          bizStep: 'receiving',
+          disposition: 'in_progress',
+          epcList: [PALLET],
+          ...base('2026-11-07T09:00:00+08:00', STORE),
+        },
+      ],
+    },
+  };
+}
+
+describe.each(DB_KINDS)('backward/forward trace and recall scope on %s', (kind) => {
+  let t: TestApp;
+  let admin: Client;
+  beforeAll(async () => {
+    t = await buildTestApp(kind);
+    admin = await t.login('admin');
+    const res = await admin.request({ method: 'POST', url: '/epcis/capture', payload: chain(), headers: { 'content-type': 'application/ld+json' } });
+    expect(res.statusCode, res.body).toBe(202);
+  });
+  afterAll(() => t.close());
+
+  it('traces backward through the transformation to both leaf lots and up to the pallet', async () => {
+    const res = await admin.get(`/api/v1/trace?code=${encodeURIComponent(DRINK)}&direction=backward`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.root).toBe(DRINK);
+    expect([...body.codes].sort()).toEqual([DRINK, PALLET, TEA_A, TEA_B].sort());
+    expect(body.codes).not.toContain(OTHER);
+    // Every event naming a reached code: both commissionings, the transformation, packing, shipping, receiving.
+    expect(body.events).toHaveLength(6);
+  });
+
+  it('traces forward from a contaminated leaf lot to the drink lot only, and accepts an EPC URN', async () => {
+    const res = await admin.get(`/api/v1/trace?code=${encodeURIComponent(TEA_A)}&direction=forward`);
+    expect([...res.json().codes].sort()).toEqual([DRINK, TEA_A].sort());
+    const urn = await admin.get(`/api/v1/trace?code=${encodeURIComponent('urn:epc:id:sscc:0697000.0000000001')}&direction=forward`);
+    expect(urn.statusCode, urn.body).toBe(200);
+    const bad = await admin.get(`/api/v1/trace?code=${encodeURIComponent(`${DL}/01/06970000000110/10/X`)}`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].field).toBe('query.code');
+  });
+
+  it('scopes a recall: downstream lots and where they are now (the store, via the pallet), per region', async () => {
+    const res = await admin.get(`/api/v1/trace/recall?code=${encodeURIComponent(TEA_A)}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.lots).toEqual([DRINK]);
+    expect(body.holders).toEqual(
+      expect.arrayContaining([expect.objectContaining({ location: STORE, regionCode: '330521', codes: expect.arrayContaining([DRINK]) })]),
+    );
+    expect(body.byRegion).toEqual(expect.arrayContaining([expect.objectContaining({ regionCode: '330521', regionName: '德清县' })]));
+    expect(body.enterprises).toContain('91330521MA2D1E2F3D');
+  });
+
+  it('is for regulators: an enterprise may not run a trace', async () => {
+    const enterprise = await t.login('enterprise1');
+    expect((await enterprise.get(`/api/v1/trace?code=${encodeURIComponent(DRINK)}`)).statusCode).toBe(403);
+  });
+});
