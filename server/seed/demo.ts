@@ -1,13 +1,15 @@
 import { sql } from 'kysely';
 import type { Role } from '../../common/roles.ts';
 import { isDemoLoaded, markDemoLoaded } from '../modules/platform/index.ts';
+import { captureDocument } from '../modules/trace/capture-service.ts';
 import { type AuditContext, appendAudit } from '../platform/audit.ts';
 import type { Db } from '../platform/db.ts';
 import { hashPassword } from '../platform/password.ts';
 import { RegionDirectory } from '../platform/regions.ts';
+import type { Actor } from '../platform/scope.ts';
 import { inTransaction } from '../platform/transaction.ts';
 import { seedPlanDemo } from './plan-demo.ts';
-import { seedTraceDemo } from './trace-demo.ts';
+import { demoSupplyChain, seedTraceDemo } from './trace-demo.ts';
 
 /**
  * Demo data generator (ZHILIANG_DEMO=1 on first start, or `zhiliang seed --demo`).
@@ -51,7 +53,7 @@ const SEED_CONTEXT: AuditContext = { actorId: null, actorUsername: 'system:seed'
 export async function seedDemo(db: Db): Promise<string[]> {
   if (await isDemoLoaded(db)) return [];
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return inTransaction(db, async (trx) => {
+  const created = await inTransaction(db, async (trx) => {
     const created: string[] = [];
     for (const u of DEMO_USERS) {
       const row = await trx
@@ -88,4 +90,19 @@ export async function seedDemo(db: Db): Promise<string[]> {
     await markDemoLoaded(trx, { users: created.length, plan, trace });
     return created;
   });
+  // The demo supply chain goes through the real EPCIS capture path (its own transaction, audited).
+  const admin = await db.selectFrom('platform_user').selectAll().where('username', '=', 'admin').where('is_demo', '=', true).executeTakeFirst();
+  if (admin) {
+    const actor: Actor = {
+      id: admin.id,
+      username: admin.username,
+      displayName: admin.display_name,
+      role: 'city_admin',
+      regionCode: admin.region_code,
+      regionPath: `/${admin.region_code}/`,
+      enterpriseCreditCode: null,
+    };
+    await captureDocument(db, actor, demoSupplyChain(), SEED_CONTEXT, { demo: true });
+  }
+  return created;
 }

@@ -67,3 +67,126 @@ export async function seedTraceDemo(trx: Db, users: Record<string, string>): Pro
   }
   return { locations: DEMO_LOCATIONS.length, apiKeys: owner ? 1 : 0 };
 }
+
+const DL = 'https://id.gs1.org';
+const DEMO_GTIN_TEA = '06970000000109';
+const DEMO_GTIN_DRINK = '06970000000116';
+/** Demo codes (README): the drink batch a consumer can scan, and its raw-material lots. */
+export const DEMO_CODES = {
+  teaLotA: `${DL}/01/${DEMO_GTIN_TEA}/10/AJ-2025-0418`,
+  teaLotB: `${DL}/01/${DEMO_GTIN_TEA}/10/AJ-2025-0422`,
+  drinkLot: `${DL}/01/${DEMO_GTIN_DRINK}/10/HZ-2025-0506`,
+  pallet: `${DL}/00/006970000000000019`,
+} as const;
+
+/**
+ * A small demo supply chain as EPCIS 2.0 events: two tea-leaf lots commissioned at the 安吉 farm, shipped
+ * to the 织里 plant, transformed into one tea-drink lot (ILMD: production and best-before dates),
+ * inspected (test report), packed on a pallet, shipped to the 德清 store and received there.
+ */
+export function demoSupplyChain(): Record<string, unknown> {
+  const farm = `${DL}/414/6970000001014`;
+  const plant = `${DL}/414/6970000000017`;
+  const warehouse = `${DL}/414/6970000000024`;
+  const store = `${DL}/414/6970000001021`;
+  let n = 0;
+  const at = (time: string, where: string) => ({
+    eventID: `urn:uuid:de300000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+    eventTime: time,
+    eventTimeZoneOffset: '+08:00',
+    readPoint: { id: where },
+    bizLocation: { id: where },
+  });
+  const tea = (lot: string, kg: number) => ({ epcClass: lot, quantity: kg, uom: 'KGM' });
+  return {
+    '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],
+    type: 'EPCISDocument',
+    schemaVersion: '2.0',
+    creationDate: '2025-05-10T00:00:00+08:00',
+    epcisBody: {
+      eventList: [
+        {
+          type: 'ObjectEvent',
+          action: 'ADD',
+          bizStep: 'commissioning',
+          disposition: 'active',
+          quantityList: [tea(DEMO_CODES.teaLotA, 320)],
+          ...at('2025-04-18T09:00:00+08:00', farm),
+          ilmd: { 'cbvmda:countryOfOrigin': 'CN', 'cbvmda:lotNumber': 'AJ-2025-0418' },
+        },
+        {
+          type: 'ObjectEvent',
+          action: 'ADD',
+          bizStep: 'commissioning',
+          disposition: 'active',
+          quantityList: [tea(DEMO_CODES.teaLotB, 280)],
+          ...at('2025-04-22T09:00:00+08:00', farm),
+          ilmd: { 'cbvmda:countryOfOrigin': 'CN', 'cbvmda:lotNumber': 'AJ-2025-0422' },
+        },
+        {
+          type: 'ObjectEvent',
+          action: 'OBSERVE',
+          bizStep: 'shipping',
+          disposition: 'in_transit',
+          quantityList: [tea(DEMO_CODES.teaLotA, 320), tea(DEMO_CODES.teaLotB, 280)],
+          ...at('2025-04-28T08:00:00+08:00', farm),
+          sourceList: [{ type: 'location', source: farm }],
+          destinationList: [{ type: 'location', destination: plant }],
+        },
+        {
+          type: 'ObjectEvent',
+          action: 'OBSERVE',
+          bizStep: 'receiving',
+          disposition: 'in_progress',
+          quantityList: [tea(DEMO_CODES.teaLotA, 320), tea(DEMO_CODES.teaLotB, 280)],
+          ...at('2025-04-28T15:00:00+08:00', plant),
+        },
+        {
+          type: 'TransformationEvent',
+          bizStep: 'commissioning',
+          disposition: 'active',
+          inputQuantityList: [tea(DEMO_CODES.teaLotA, 320), tea(DEMO_CODES.teaLotB, 280)],
+          outputQuantityList: [{ epcClass: DEMO_CODES.drinkLot, quantity: 12000, uom: 'LTR' }],
+          ...at('2025-05-06T10:00:00+08:00', plant),
+          ilmd: { 'cbvmda:lotNumber': 'HZ-2025-0506', 'cbvmda:bestBeforeDate': '2026-05-05', 'cbvmda:itemExpirationDate': '2026-05-05' },
+        },
+        {
+          type: 'ObjectEvent',
+          action: 'OBSERVE',
+          bizStep: 'inspecting',
+          disposition: 'conformant',
+          quantityList: [{ epcClass: DEMO_CODES.drinkLot, quantity: 6, uom: 'H87' }],
+          ...at('2025-05-07T14:00:00+08:00', plant),
+          bizTransactionList: [{ type: 'testres', bizTransaction: 'https://trace.zhiliang.example/report/JC2025-0507-001' }],
+        },
+        {
+          type: 'AggregationEvent',
+          action: 'ADD',
+          bizStep: 'packing',
+          disposition: 'in_progress',
+          parentID: DEMO_CODES.pallet,
+          childQuantityList: [{ epcClass: DEMO_CODES.drinkLot, quantity: 12000, uom: 'LTR' }],
+          ...at('2025-05-08T09:00:00+08:00', warehouse),
+        },
+        {
+          type: 'ObjectEvent',
+          action: 'OBSERVE',
+          bizStep: 'shipping',
+          disposition: 'in_transit',
+          epcList: [DEMO_CODES.pallet],
+          ...at('2025-05-09T08:00:00+08:00', warehouse),
+          sourceList: [{ type: 'location', source: warehouse }],
+          destinationList: [{ type: 'location', destination: store }],
+        },
+        {
+          type: 'ObjectEvent',
+          action: 'OBSERVE',
+          bizStep: 'receiving',
+          disposition: 'sellable_not_accessible',
+          epcList: [DEMO_CODES.pallet],
+          ...at('2025-05-09T16:00:00+08:00', store),
+        },
+      ],
+    },
+  };
+}

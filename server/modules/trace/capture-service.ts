@@ -98,7 +98,7 @@ async function prepare(db: Db, actor: Actor, events: EpcisEvent[], positionOf: (
 }
 
 /** Stores prepared events; returns how many were stored and how many were acknowledged duplicates. */
-async function store(trx: Db, prepared: Prepared[], captureId: string, context: unknown): Promise<{ stored: number; duplicates: number }> {
+async function store(trx: Db, prepared: Prepared[], captureId: string, context: unknown, demo = false): Promise<{ stored: number; duplicates: number }> {
   const ids = [...new Set(prepared.map((p) => p.eventID))];
   const existing = ids.length
     ? await trx.selectFrom('trace_event').select(['event_id', 'content_hash', 'is_error_declaration']).where('event_id', 'in', ids).execute()
@@ -155,6 +155,7 @@ async function store(trx: Db, prepared: Prepared[], captureId: string, context: 
           capture_id: captureId,
           document: JSON.stringify(p.event),
           context: context === undefined ? null : JSON.stringify(context),
+          is_demo: demo,
         })),
       )
       .returning(['id', 'event_time'])
@@ -197,7 +198,7 @@ async function recordFailure(db: Db, actor: Actor, documentType: string | null, 
 }
 
 /** POST /epcis/capture: validates and stores a whole EPCIS document, or nothing of it. */
-export async function captureDocument(db: Db, actor: Actor, doc: unknown, ctx: AuditContext): Promise<CaptureJob> {
+export async function captureDocument(db: Db, actor: Actor, doc: unknown, ctx: AuditContext, options: { demo?: boolean } = {}): Promise<CaptureJob> {
   const verdict = validateEpcisDocument(doc);
   if (!verdict.ok) throw invalid(verdict.errors);
   if (verdict.events.length > EPCIS_CAPTURE_LIMIT) {
@@ -223,7 +224,7 @@ export async function captureDocument(db: Db, actor: Actor, doc: unknown, ctx: A
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const { stored, duplicates } = await store(trx, prepared, job.id, context);
+      const { stored, duplicates } = await store(trx, prepared, job.id, context, options.demo ?? false);
       const done = await trx
         .updateTable('trace_capture')
         .set({ status: 'success', stored_count: stored, duplicate_count: duplicates, finished_at: new Date() })

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { validateEpcisDocument } from './epcis/index.ts';
 import { epcisRoutes } from './epcis-routes.ts';
+import { locationRoutes } from './location-routes.ts';
 import { traceRoutes } from './trace-routes.ts';
 
 /** The trace module (一码统管): GS1 EPCIS 2.0 capture and query over registered enterprise locations. */
@@ -11,4 +12,5 @@ export async function traceModule(app: FastifyInstance): Promise<void> {
     await epcisRoutes(scoped);
   });
   await traceRoutes(app);
+  await locationRoutes(app);
 }

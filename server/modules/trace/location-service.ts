@@ -77,3 +77,13 @@ export function placeEvent(actor: Actor, locations: string[], known: Map<string,
   const first = owned[0];
   return { enterpriseCreditCode: actor.enterpriseCreditCode, regionCode: first?.region_code ?? null };
 }
+
+export interface RegisterLocationInput {
+  gln: string;
+  extension?: string;
+  name: string;
+  enterpriseCreditCode: string;
+  enterpriseName: string;
+  regionCode: string;
+  address?: string | null;
+}

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../platform/request-context.ts';
 import { errors } from '../platform/schema.ts';
+import { traceCsv, traceRows, traceWorkbook } from './trace-export.ts';
 import { recallScope, type TraceDirection, traceCode } from './trace-service.ts';
 
 /** Regulator trace: backward/forward from any code, and the recall scope of a lot. */
@@ -38,4 +39,32 @@ export async function traceRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => recallScope(app.db, app.regions, actorOf(req), req.query.code),
   );
+
+  for (const format of ['xlsx', 'csv'] as const) {
+    app.get<{ Querystring: { code: string; direction: TraceDirection } }>(
+      `/api/v1/trace/export.${format}`,
+      {
+        schema: {
+          tags,
+          summary: `追溯事件导出（${format}，每行一个关键追溯事件）/ Trace events as a sortable ${format}`,
+          querystring: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['code'],
+            properties: { code, direction: { type: 'string', enum: ['backward', 'forward'], default: 'backward' } },
+          },
+        },
+      },
+      async (req, reply) => {
+        const rows = await traceRows(app.db, actorOf(req), req.query.code, req.query.direction);
+        const name = `追溯_${req.query.direction === 'forward' ? '正向' : '反向'}_${new Date().toISOString().slice(0, 10)}.${format}`;
+        reply
+          .header('content-disposition', `attachment; filename="trace.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+          .header('cache-control', 'no-store');
+        if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(traceCsv(rows));
+        const title = `${req.query.direction === 'forward' ? '正向' : '反向'}追溯：${req.query.code}`;
+        return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await traceWorkbook(rows, title));
+      },
+    );
+  }
 }

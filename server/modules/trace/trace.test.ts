@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CODES } from '../../seed/trace-demo.ts';
 import { buildTestApp, type Client, type TestApp } from '../../test-support/app.ts';
 import { DB_KINDS } from '../../test-support/db.ts';
 
@@ -12,7 +13,7 @@ const TEA_A = leaf('LEAF-A');
 const TEA_B = leaf('LEAF-B');
 const DRINK = `${DL}/01/06970000000116/10/DRINK-1`;
 const OTHER = `${DL}/01/06970000000116/10/DRINK-2`;
-const PALLET = `${DL}/00/006970000000000019`;
+const PALLET = `${DL}/00/006970000000000026`;
 
 let n = 0;
 const base = (time: string, where: string) => ({
@@ -118,7 +119,7 @@ describe.each(DB_KINDS)('backward/forward trace and recall scope on %s', (kind) 
   it('traces forward from a contaminated leaf lot to the drink lot only, and accepts an EPC URN', async () => {
     const res = await admin.get(`/api/v1/trace?code=${encodeURIComponent(TEA_A)}&direction=forward`);
     expect([...res.json().codes].sort()).toEqual([DRINK, TEA_A].sort());
-    const urn = await admin.get(`/api/v1/trace?code=${encodeURIComponent('urn:epc:id:sscc:0697000.0000000001')}&direction=forward`);
+    const urn = await admin.get(`/api/v1/trace?code=${encodeURIComponent('urn:epc:id:sscc:0697000.0000000002')}&direction=forward`);
     expect(urn.statusCode, urn.body).toBe(200);
     const bad = await admin.get(`/api/v1/trace?code=${encodeURIComponent(`${DL}/01/06970000000110/10/X`)}`);
     expect(bad.statusCode).toBe(400);
@@ -140,5 +141,60 @@ describe.each(DB_KINDS)('backward/forward trace and recall scope on %s', (kind) 
   it('is for regulators: an enterprise may not run a trace', async () => {
     const enterprise = await t.login('enterprise1');
     expect((await enterprise.get(`/api/v1/trace?code=${encodeURIComponent(DRINK)}`)).statusCode).toBe(403);
+  });
+
+  it('exports the trace as a sortable spreadsheet, one row per critical tracking event item (xlsx and CSV)', async () => {
+    const csv = await admin.get(`/api/v1/trace/export.csv?code=${encodeURIComponent(DRINK)}&direction=backward`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('事件时间,事件类型,业务步骤,追溯码,批次/序列号,数量,单位,发生地点,地点名称,来源地点,目的地点,单据,事件ID');
+    expect(lines.some((l) => l.includes('TransformationEvent') && l.includes('LEAF-A') && l.includes('100') && l.includes('KGM'))).toBe(true);
+    expect(lines.some((l) => l.includes('发货') && l.includes(STORE))).toBe(true);
+    const xlsx = await admin.get(`/api/v1/trace/export.xlsx?code=${encodeURIComponent(DRINK)}&direction=backward`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it("registers enterprise locations within the caller's region, with GLN and credit-code checks", async () => {
+    const anji = await t.login('anji');
+    const ok = await anji.post('/api/v1/trace/locations', {
+      gln: '6970000002011',
+      name: '安吉示范竹制品厂',
+      enterpriseCreditCode: '93330523MA2C0D1E2Q',
+      enterpriseName: '安吉示范茶叶合作社（演示）',
+      regionCode: '330523',
+    });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().identifier).toBe('https://id.gs1.org/414/6970000002011');
+    const elsewhere = await anji.post('/api/v1/trace/locations', {
+      gln: '6970000002028',
+      name: 'x',
+      enterpriseCreditCode: '93330523MA2C0D1E2Q',
+      enterpriseName: 'x',
+      regionCode: '330502',
+    });
+    expect(elsewhere.statusCode).toBe(404);
+    const badGln = await admin.post('/api/v1/trace/locations', {
+      gln: '6970000002012',
+      name: 'x',
+      enterpriseCreditCode: '93330523MA2C0D1E2Q',
+      enterpriseName: 'x',
+      regionCode: '330523',
+    });
+    expect(badGln.statusCode).toBe(400);
+    expect(badGln.json().error.details[0].field).toBe('body.gln');
+    const list = (await anji.get('/api/v1/trace/locations')).json().items;
+    expect(list.every((l: { regionCode: string }) => l.regionCode.startsWith('330523'))).toBe(true);
+  });
+
+  it('the demo supply chain is captured through EPCIS and traces from the drink lot back to both tea-leaf lots', async () => {
+    const body = (await admin.get(`/api/v1/trace?code=${encodeURIComponent(DEMO_CODES.drinkLot)}&direction=backward`)).json();
+    expect([...body.codes].sort()).toEqual([DEMO_CODES.drinkLot, DEMO_CODES.pallet, DEMO_CODES.teaLotA, DEMO_CODES.teaLotB].sort());
+    const recall = (await admin.get(`/api/v1/trace/recall?code=${encodeURIComponent(DEMO_CODES.teaLotA)}`)).json();
+    expect(recall.byRegion.map((r: { regionName: string }) => r.regionName)).toContain('德清县');
   });
 });
