@@ -365,6 +365,22 @@ export interface TraceEventBizTransactionTable {
   biz_transaction: string;
 }
 
+export interface TraceProductTable {
+  id: Generated<string>;
+  gtin: string | null;
+  product_ref: string | null;
+  name: string;
+  brand: string | null;
+  spec: string | null;
+  category: string | null;
+  enterprise_credit_code: string;
+  enterprise_name: string;
+  origin: string | null;
+  shelf_life_days: number | null;
+  is_demo: Generated<boolean>;
+  created_at: DefaultTimestamp;
+}
+
 export interface Database {
   platform_migration: PlatformMigrationTable;
   platform_region: PlatformRegionTable;
@@ -393,4 +409,5 @@ export interface Database {
   trace_event: TraceEventTable;
   trace_event_identifier: TraceEventIdentifierTable;
   trace_event_biz_transaction: TraceEventBizTransactionTable;
+  trace_product: TraceProductTable;
 }

@@ -13,7 +13,11 @@ export interface Config {
   /** Set behind a TLS-terminating proxy so the session cookie gets `Secure`. */
   secureCookies: boolean;
   trustProxy: boolean;
+  /** Origin the platform's codes and consumer pages live under (QR codes encode Digital Links on it). */
+  publicBaseUrl: string;
 }
+
+export const DEFAULT_PUBLIC_BASE_URL = 'http://localhost:8080';
 
 export class ConfigError extends Error {}
 
@@ -32,6 +36,19 @@ function boolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boole
   if (raw === '1' || raw === 'true') return true;
   if (raw === '0' || raw === 'false') return false;
   throw new ConfigError(`${name} must be 1 or 0, got "${raw}"`);
+}
+
+/**
+ * PUBLIC_BASE_URL: the http(s) origin (no path, query or fragment) printed in QR codes and used for platform codes
+ * (common/gs1 platformCode). Read on its own too by the trace resolver, which needs it when its routes are registered.
+ */
+export function readPublicBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const raw = env.PUBLIC_BASE_URL?.trim() || DEFAULT_PUBLIC_BASE_URL;
+  const bare = raw.replace(/\/+$/, '');
+  if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(bare)) {
+    throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) origin without path, e.g. https://trace.example.gov.cn, got "${raw}"`);
+  }
+  return bare.toLowerCase();
 }
 
 /** Parses and checks the environment; throws ConfigError naming the first bad variable. */
@@ -56,5 +73,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: intVar(env, 'SESSION_MAX_HOURS', 12, 1, 24 * 7),
     secureCookies: boolVar(env, 'SECURE_COOKIES', false),
     trustProxy: boolVar(env, 'TRUST_PROXY', false),
+    publicBaseUrl: readPublicBaseUrl(env),
   };
 }

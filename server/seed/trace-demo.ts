@@ -57,6 +57,36 @@ export async function seedTraceDemo(trx: Db, users: Record<string, string>): Pro
     )
     .onConflict((oc) => oc.column('identifier').doNothing())
     .execute();
+  await trx
+    .insertInto('trace_product')
+    .values([
+      {
+        gtin: '06970000000109',
+        name: '安吉白茶鲜叶（演示）',
+        brand: '安吉示范',
+        spec: '散装',
+        category: '茶叶',
+        enterprise_credit_code: '93330523MA2C0D1E2Q',
+        enterprise_name: '安吉示范茶叶合作社（演示）',
+        origin: '浙江省湖州市安吉县',
+        shelf_life_days: 10,
+        is_demo: true,
+      },
+      {
+        gtin: '06970000000116',
+        name: '白茶饮料（演示）',
+        brand: '湖州示范',
+        spec: '500 毫升/瓶',
+        category: '饮料',
+        enterprise_credit_code: '91330502MA2B3C4D58',
+        enterprise_name: '湖州示范食品有限公司（演示）',
+        origin: '浙江省湖州市吴兴区',
+        shelf_life_days: 365,
+        is_demo: true,
+      },
+    ])
+    .onConflict((oc) => oc.column('gtin').doNothing())
+    .execute();
   const owner = users.enterprise1;
   if (owner) {
     await trx
@@ -65,7 +95,7 @@ export async function seedTraceDemo(trx: Db, users: Record<string, string>): Pro
       .onConflict((oc) => oc.column('key_hash').doNothing())
       .execute();
   }
-  return { locations: DEMO_LOCATIONS.length, apiKeys: owner ? 1 : 0 };
+  return { locations: DEMO_LOCATIONS.length, products: 2, apiKeys: owner ? 1 : 0 };
 }
 
 const DL = 'https://id.gs1.org';

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { validateEpcisDocument } from './epcis/index.ts';
 import { epcisRoutes } from './epcis-routes.ts';
 import { locationRoutes } from './location-routes.ts';
+import { resolverModule } from './resolver/index.ts';
 import { traceRoutes } from './trace-routes.ts';
 
 /** The trace module (一码统管): GS1 EPCIS 2.0 capture and query over registered enterprise locations. */
@@ -13,4 +14,5 @@ export async function traceModule(app: FastifyInstance): Promise<void> {
   });
   await traceRoutes(app);
   await locationRoutes(app);
+  await resolverModule(app);
 }

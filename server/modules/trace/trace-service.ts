@@ -69,14 +69,14 @@ export async function traceCode(db: Db, actor: Actor, code: string, direction: T
     )
     select identifier, min(depth)::int as depth from reach group by identifier order by min(depth), identifier`.execute(db);
   const codes = reached.rows.map((r) => r.identifier);
+  // From the identifier index into the events (not a scan of trace_event probing the index per row).
   const events = codes.length
     ? await db
-        .selectFrom('trace_event as e')
+        .selectFrom('trace_event_identifier as i')
+        .innerJoin('trace_event as e', 'e.id', 'i.event_pk')
         .select('e.event_id')
         .distinct()
-        .where((eb) =>
-          eb.exists(eb.selectFrom('trace_event_identifier as i').select('i.event_pk').whereRef('i.event_pk', '=', 'e.id').where('i.identifier', 'in', codes)),
-        )
+        .where('i.identifier', 'in', codes)
         .orderBy('e.event_id')
         .execute()
     : [];
