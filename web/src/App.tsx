@@ -30,6 +30,8 @@ const PlanAssessment = lazy(() => import('./pages/plan/Assessment'));
 const PlanProjects = lazy(() => import('./pages/plan/Projects'));
 const PlanAdmin = lazy(() => import('./pages/plan/PlanAdmin'));
 const PublicPlan = lazy(() => import('./pages/plan/PublicPlan'));
+const TraceQuery = lazy(() => import('./pages/trace/Trace'));
+const TraceRecall = lazy(() => import('./pages/trace/Recall'));
 
 /** Sends the browser to /login on any 401, remembering where it was. */
 function SessionWatcher() {
@@ -79,6 +81,8 @@ function AppRoutes() {
           <Route path="plan/assessment" element={<RequireRole capability="planAssessment" page={<PlanAssessment />} />} />
           <Route path="plan/projects" element={<RequireRole capability="plan" page={<PlanProjects />} />} />
           <Route path="plan/admin" element={<RequireRole capability="planAdmin" page={<PlanAdmin />} />} />
+          <Route path="trace" element={<RequireRole capability="trace" page={<TraceQuery />} />} />
+          <Route path="trace/recall" element={<RequireRole capability="trace" page={<TraceRecall />} />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Route>

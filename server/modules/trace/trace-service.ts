@@ -69,17 +69,12 @@ export async function traceCode(db: Db, actor: Actor, code: string, direction: T
     )
     select identifier, min(depth)::int as depth from reach group by identifier order by min(depth), identifier`.execute(db);
   const codes = reached.rows.map((r) => r.identifier);
-  // From the identifier index into the events (not a scan of trace_event probing the index per row).
-  const events = codes.length
-    ? await db
-        .selectFrom('trace_event_identifier as i')
-        .innerJoin('trace_event as e', 'e.id', 'i.event_pk')
-        .select('e.event_id')
-        .distinct()
-        .where('i.identifier', 'in', codes)
-        .orderBy('e.event_id')
-        .execute()
+  // Two index lookups (identifier → event_pk, then pk → eventID): a join here let the planner choose a
+  // full scan of trace_event once the table grew (bench/results/trace.md).
+  const pks = codes.length
+    ? (await db.selectFrom('trace_event_identifier').select('event_pk').distinct().where('identifier', 'in', codes).execute()).map((r) => r.event_pk)
     : [];
+  const events = pks.length ? await db.selectFrom('trace_event').select('event_id').distinct().where('id', 'in', pks).orderBy('event_id').execute() : [];
   return { root, direction, codes, events: events.map((e) => e.event_id), hops: reached.rows.map((r) => ({ code: r.identifier, depth: Number(r.depth) })) };
 }
 

@@ -7,9 +7,12 @@ import {
   EditOutlined,
   FileSearchOutlined,
   HomeOutlined,
+  NodeIndexOutlined,
   OrderedListOutlined,
   ProfileOutlined,
   ProjectOutlined,
+  RollbackOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -36,6 +39,14 @@ function planItems(role: Role, t: Translate): MenuItem[] {
   return items;
 }
 
+function traceItems(role: Role, t: Translate): MenuItem[] {
+  if (!can(role, 'trace')) return [];
+  return [
+    { key: '/trace', icon: <NodeIndexOutlined />, label: t('menu.traceQuery') },
+    { key: '/trace/recall', icon: <RollbackOutlined />, label: t('menu.traceRecall') },
+  ];
+}
+
 /** Menu entries for the role: only pages the role may open, so there are no dead links. */
 export function buildMenuItems(role: Role, t: Translate): MenuItem[] {
   const admin: MenuItem[] = [];
@@ -44,6 +55,8 @@ export function buildMenuItems(role: Role, t: Translate): MenuItem[] {
   const items: MenuItem[] = [{ key: '/', icon: <HomeOutlined />, label: t('menu.home') }];
   const plan = planItems(role, t);
   if (plan.length > 0) items.push({ key: 'plan', icon: <AimOutlined />, label: t('menu.plan'), children: plan });
+  const trace = traceItems(role, t);
+  if (trace.length > 0) items.push({ key: 'trace', icon: <SafetyCertificateOutlined />, label: t('menu.trace'), children: trace });
   if (admin.length > 0) items.push({ key: 'admin', icon: <SettingOutlined />, label: t('menu.admin'), children: admin });
   return items;
 }
@@ -60,12 +73,16 @@ const KNOWN = [
   '/plan/assessment',
   '/plan/projects',
   '/plan/admin',
+  '/trace',
+  '/trace/recall',
 ];
+/** Group landing pages: a deeper path under them is not one of their own pages. */
+const NOT_PARENTS = ['/', '/plan', '/trace'];
 
 /** The menu entry a path belongs to: itself, or the longest entry it sits under (/plan/indicators/42 → 指标一览). */
 export function selectedMenuKey(pathname: string): string | null {
   if (KNOWN.includes(pathname)) return pathname;
-  const parents = KNOWN.filter((key) => key !== '/' && key !== '/plan' && pathname.startsWith(`${key}/`));
+  const parents = KNOWN.filter((key) => !NOT_PARENTS.includes(key) && pathname.startsWith(`${key}/`));
   return parents.sort((a, b) => b.length - a.length)[0] ?? null;
 }
 
@@ -80,7 +97,7 @@ export function SideMenu({ role }: { role: Role }) {
       mode="inline"
       items={buildMenuItems(role, t)}
       selectedKeys={selected ? [selected] : []}
-      defaultOpenKeys={['plan', 'admin']}
+      defaultOpenKeys={['plan', 'trace', 'admin']}
       onClick={({ key }) => navigate(key)}
     />
   );

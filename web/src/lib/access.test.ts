@@ -25,4 +25,11 @@ describe('access', () => {
     expect(can('city_admin', 'planAdmin')).toBe(true);
     expect(can('county_officer', 'planAdmin')).toBe(false);
   });
+
+  it('opens the trace pages to regulators only, as the trace API does', () => {
+    expect(can('city_admin', 'trace')).toBe(true);
+    expect(can('county_officer', 'trace')).toBe(true);
+    expect(can('inspector', 'trace')).toBe(true);
+    expect(can('enterprise', 'trace')).toBe(false);
+  });
 });

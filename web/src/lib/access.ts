@@ -13,7 +13,9 @@ export type Capability =
   /** 考核: city admins see every county, county officers their own row */
   | 'planAssessment'
   /** 规划管理: new plans and indicator definitions (targets, lead and responsible units) */
-  | 'planAdmin';
+  | 'planAdmin'
+  /** 追溯监管: backward/forward trace and recall scope, across enterprises and regions (regulators only) */
+  | 'trace';
 
 const ALLOWED: Record<Capability, readonly Role[]> = {
   users: ['city_admin', 'county_officer'],
@@ -23,6 +25,7 @@ const ALLOWED: Record<Capability, readonly Role[]> = {
   planReview: ['city_admin'],
   planAssessment: ['city_admin', 'county_officer'],
   planAdmin: ['city_admin'],
+  trace: ['city_admin', 'county_officer', 'inspector'],
 };
 
 export function can(role: Role, capability: Capability): boolean {

@@ -1,0 +1,13 @@
+/**
+ * The extra ECharts parts only the trace pages draw (the trace graph, legends), registered on top of
+ * ./echarts when a trace page loads, so the other pages' bundles stay as they are.
+ */
+import { GraphChart } from 'echarts/charts';
+import { LegendComponent } from 'echarts/components';
+import { use } from 'echarts/core';
+import { type EChartsType, init } from './echarts';
+
+use([GraphChart, LegendComponent]);
+
+export type { EChartsType };
+export { init };
