@@ -5,9 +5,5 @@
 import { HeatmapChart } from 'echarts/charts';
 import { LegendComponent, MarkLineComponent, VisualMapPiecewiseComponent } from 'echarts/components';
 import { use } from 'echarts/core';
-import { type EChartsType, init } from './echarts';
 
 use([HeatmapChart, LegendComponent, MarkLineComponent, VisualMapPiecewiseComponent]);
-
-export type { EChartsType };
-export { init };

@@ -5,9 +5,5 @@
 import { GraphChart } from 'echarts/charts';
 import { LegendComponent } from 'echarts/components';
 import { use } from 'echarts/core';
-import { type EChartsType, init } from './echarts';
 
 use([GraphChart, LegendComponent]);
-
-export type { EChartsType };
-export { init };
