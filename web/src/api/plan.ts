@@ -272,8 +272,6 @@ export function usePlanMutation<TInput, TResult>(mutationFn: (input: TInput) => 
 /** What-if measures change nothing on the server. */
 export const useMeasure = () => useMutation({ mutationFn: measureProgress });
 export const useUploadAttachment = () => useMutation({ mutationFn: uploadAttachment });
-/** A dry run writes nothing; the confirmed import goes through usePlanMutation. */
-export const useImportDryRun = () => useMutation({ mutationFn: ({ planId, ...input }: ImportValuesInput & { planId: string }) => importValues(planId, input) });
 
 // --- plan administration (规划管理): new plans and indicator definitions, city_admin only ---
 
@@ -303,7 +301,3 @@ export const createIndicator = (planId: string, input: IndicatorInput) => api.po
 export const updateIndicator = (id: string, input: UpdateIndicatorInput) => api.patch<Indicator>(`${V1}/indicators/${enc(id)}`, input);
 /** Creates or updates the plan's indicators by code (the indicator list workbook, planFiles.indicatorsXlsx). */
 export const importIndicators = (planId: string, input: ImportIndicatorsInput) => api.post<ImportReport>(`${V1}/plans/${enc(planId)}/indicators/import`, input);
-
-/** A dry run of the indicator import writes nothing; the confirmed import goes through usePlanMutation. */
-export const useIndicatorImportDryRun = () =>
-  useMutation({ mutationFn: ({ planId, ...input }: ImportIndicatorsInput & { planId: string }) => importIndicators(planId, input) });

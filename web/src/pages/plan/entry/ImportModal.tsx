@@ -1,67 +1,7 @@
-import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Flex, Modal, Radio, Table, Typography, Upload } from 'antd';
-import { useState } from 'react';
-import { type ImportCellError, type ImportMode, type ImportReport, importValues, useImportDryRun, usePlanMutation } from '../../../api/plan';
-import { useLocalise } from '../../../i18n';
-import { fileToBase64 } from '../shared/files';
+import { Typography } from 'antd';
+import { importValues } from '../../../api/plan';
+import { XlsxImportModal } from '../shared/XlsxImportModal';
 
-const MODE_OPTIONS: { value: ImportMode; label: string }[] = [
-  { value: 'all_or_nothing', label: '全部校验通过才导入' },
-  { value: 'valid_only', label: '仅导入有效行' },
-];
-
-export function ReportView({ report }: { report: ImportReport }) {
-  const localise = useLocalise();
-  return (
-    <Flex vertical gap={12}>
-      <Descriptions
-        size="small"
-        bordered
-        column={3}
-        items={[
-          { key: 'read', label: '读取行数', children: report.rowsRead },
-          { key: 'valid', label: '有效行数', children: report.rowsValid },
-          { key: 'imported', label: '已导入', children: report.rowsImported },
-        ]}
-      />
-      {report.errors.length > 0 ? (
-        <Table<ImportCellError>
-          rowKey={(error) => `${error.cell}:${error.rule}:${error.message}`}
-          size="small"
-          title={() => <Typography.Text type="danger">共 {report.errors.length} 处错误</Typography.Text>}
-          dataSource={report.errors}
-          pagination={{ pageSize: 8, hideOnSinglePage: true }}
-          columns={[
-            { title: '行', dataIndex: 'row', width: 60 },
-            { title: '单元格', dataIndex: 'cell', width: 80 },
-            { title: '字段', dataIndex: 'field', width: 110 },
-            { title: '错误说明', key: 'message', render: (_v, error) => localise(error.message) },
-          ]}
-        />
-      ) : (
-        <Alert type="success" showIcon title="全部行校验通过" />
-      )}
-      {report.warnings.length > 0 ? (
-        <Alert
-          type="warning"
-          showIcon
-          title={`${report.warnings.length} 条提示（不影响导入）`}
-          description={
-            <ul style={{ margin: 0, paddingInlineStart: 20, maxHeight: 160, overflow: 'auto' }}>
-              {report.warnings.map((warning) => (
-                <li key={`${warning.row}:${warning.message}`}>
-                  第 {warning.row} 行：{localise(warning.message)}
-                </li>
-              ))}
-            </ul>
-          }
-        />
-      ) : null}
-    </Flex>
-  );
-}
-
-/** Excel import: check first (dry run, nothing written), then confirm; per-cell errors as a table. */
 interface ImportModalProps {
   planId: string;
   year: number;
@@ -71,108 +11,16 @@ interface ImportModalProps {
   onClose: () => void;
 }
 
+/** The filled-in values template of one region and year; imported values are drafts. */
 export function ImportModal({ planId, year, regionCode, regionName, open, onClose }: ImportModalProps) {
-  const { message } = App.useApp();
-  const localise = useLocalise();
-  const [file, setFile] = useState<File | null>(null);
-  const [mode, setMode] = useState<ImportMode>('all_or_nothing');
-  const [checked, setChecked] = useState<{ report: ImportReport; fileBase64: string; mode: ImportMode } | null>(null);
-  const dryRun = useImportDryRun();
-  const commit = usePlanMutation((input: { fileBase64: string; mode: ImportMode }) => importValues(planId, { ...input, year, regionCode, dryRun: false }));
-
-  const reset = () => {
-    setFile(null);
-    setChecked(null);
-    dryRun.reset();
-    commit.reset();
-  };
-  const close = () => {
-    reset();
-    onClose();
-  };
-
-  const check = async () => {
-    if (!file) return;
-    const fileBase64 = await fileToBase64(file);
-    dryRun.mutate({ planId, fileBase64, year, regionCode, mode, dryRun: true }, { onSuccess: (report) => setChecked({ report, fileBase64, mode }) });
-  };
-  const canCommit =
-    !!checked &&
-    checked.mode === mode &&
-    (mode === 'all_or_nothing' ? checked.report.errors.length === 0 && checked.report.rowsValid > 0 : checked.report.rowsValid > 0);
-
-  const confirm = () => {
-    if (!checked) return;
-    commit.mutate(
-      { fileBase64: checked.fileBase64, mode },
-      {
-        onSuccess: (report) => {
-          message.success(`已导入 ${report.rowsImported} 行（草稿），请核对后报送`);
-          close();
-        },
-        onError: (error) => message.error(`导入失败：${localise(error.message)}`),
-      },
-    );
-  };
-
   return (
-    <Modal
+    <XlsxImportModal
       open={open}
       title={`导入Excel · ${regionName} ${year}年`}
-      width={760}
-      onCancel={close}
-      destroyOnHidden
-      footer={[
-        <Button key="cancel" onClick={close}>
-          取消
-        </Button>,
-        <Button key="check" onClick={() => void check()} disabled={!file} loading={dryRun.isPending}>
-          校验
-        </Button>,
-        <Button key="confirm" type="primary" onClick={confirm} disabled={!canCommit} loading={commit.isPending}>
-          确认导入
-        </Button>,
-      ]}
-    >
-      <Flex vertical gap={16}>
-        <Typography.Text type="secondary">请使用“下载模板”得到的本区划、本年度工作簿填写后导入；导入的数值保存为草稿，需另行报送。</Typography.Text>
-        <Upload.Dragger
-          accept=".xlsx"
-          maxCount={1}
-          fileList={file ? [{ uid: 'file', name: file.name, status: 'done' }] : []}
-          beforeUpload={(chosen) => {
-            setFile(chosen);
-            setChecked(null);
-            return false;
-          }}
-          onRemove={() => reset()}
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p>点击或拖入 .xlsx 文件</p>
-        </Upload.Dragger>
-        <Flex gap={12} align="center" wrap>
-          <Typography.Text>导入方式：</Typography.Text>
-          <Radio.Group
-            value={mode}
-            onChange={(event) => {
-              setMode(event.target.value);
-              setChecked(null);
-            }}
-            options={MODE_OPTIONS}
-          />
-        </Flex>
-        {dryRun.isError ? <Alert type="error" showIcon title={`校验失败：${localise(dryRun.error.message)}`} /> : null}
-        {checked ? <ReportView report={checked.report} /> : null}
-        {checked && !canCommit ? (
-          <Alert
-            type="warning"
-            showIcon
-            title={mode === 'all_or_nothing' ? '存在错误，“全部校验通过才导入”方式下不能导入；请修正后重新校验，或改为“仅导入有效行”' : '没有可导入的有效行'}
-          />
-        ) : null}
-      </Flex>
-    </Modal>
+      intro={<Typography.Text type="secondary">请使用“下载模板”得到的本区划、本年度工作簿填写后导入；导入的数值保存为草稿，需另行报送。</Typography.Text>}
+      upload={(input) => importValues(planId, { ...input, year, regionCode })}
+      imported={(report) => `已导入 ${report.rowsImported} 行（草稿），请核对后报送`}
+      onClose={onClose}
+    />
   );
 }
