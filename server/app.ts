@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { planModule } from './modules/plan/index.ts';
 import { platformModule } from './modules/platform/index.ts';
 import { traceModule } from './modules/trace/index.ts';
+import { DEFAULT_PUBLIC_BASE_URL } from './platform/config.ts';
 import type { DbHandle } from './platform/db.ts';
 import { errorBody, installErrorHandling } from './platform/errors.ts';
 import { RegionDirectory } from './platform/regions.ts';
@@ -37,6 +38,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   rateLimits?: Partial<RateLimits>;
   logLevel?: string;
+  /** Public origin issued codes and QR codes live under (PUBLIC_BASE_URL); defaults to the config default. */
+  publicBaseUrl?: string;
   /** Folder of the built web app; served at / when it exists. */
   webDist?: string | null;
 }
@@ -138,7 +141,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await platformModule(app);
   await planModule(app);
-  await traceModule(app);
+  await traceModule(app, options.publicBaseUrl ?? DEFAULT_PUBLIC_BASE_URL);
   serveWeb(app, options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist);
   return app;
 }

@@ -25,6 +25,7 @@ export async function serve(config: Config): Promise<{ app: FastifyInstance; dat
     session: { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours },
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
+    publicBaseUrl: config.publicBaseUrl,
   });
   let stopping = false;
   const stop = async (signal: string) => {

@@ -304,7 +304,7 @@ export async function setReferenceValue(
   ctx: AuditContext,
 ): Promise<void> {
   requireRole(actor, 'city_admin');
-  await getIndicatorRow(db, indicatorId);
+  const ind = await getIndicatorRow(db, indicatorId);
   await inTransaction(db, async (trx) => {
     const before = await trx
       .selectFrom('plan_reference_value')
@@ -319,7 +319,6 @@ export async function setReferenceValue(
         oc.columns(['indicator_id', 'year']).doUpdateSet({ value: input.value, source: input.source, updated_by: actor.id, updated_at: new Date() }),
       )
       .execute();
-    const ind = await getIndicatorRow(trx, indicatorId);
     await logProgress(
       trx,
       regions,
@@ -349,7 +348,7 @@ export async function setRegionTarget(
   ctx: AuditContext,
 ): Promise<void> {
   requireRole(actor, 'city_admin');
-  await getIndicatorRow(db, indicatorId);
+  const ind = await getIndicatorRow(db, indicatorId);
   if (regions.get(regionCode)?.level !== 'county') {
     throw validationFailed([{ field: 'params.regionCode', rule: 'region', message: '须为区县代码 / must be a district/county code' }]);
   }
@@ -371,7 +370,6 @@ export async function setRegionTarget(
         )
         .execute();
     }
-    const ind = await getIndicatorRow(trx, indicatorId);
     await logProgress(trx, regions, ind.plan_id, [indicatorId], [regionCode], '分解目标更新 / county target set');
     await appendAudit(trx, ctx, {
       action: 'plan.region_target.set',

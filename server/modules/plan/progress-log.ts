@@ -73,8 +73,7 @@ export async function logProgress(
 }
 
 /** The regions whose result a value of `regionCode` can move: itself, and the city when county values add up to it. */
-export async function affectedRegions(trx: Db, regions: RegionDirectory, indicatorId: string, regionCode: string): Promise<string[]> {
-  const ind = await getIndicatorRow(trx, indicatorId);
+export function affectedRegions(regions: RegionDirectory, ind: { region_rollup: string }, regionCode: string): string[] {
   const city = rollupRegions(regions).find((r) => r.level === 'city');
   const out = [regionCode];
   if (city && regionCode !== city.code && ind.region_rollup === 'sum') out.push(city.code);

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { sendDownload, XLSX_TYPE } from '../../platform/download.ts';
 import { actorOf, auditContextOf } from '../../platform/request-context.ts';
 import { requireRole } from '../../platform/scope.ts';
 import { isDemoLoaded } from '../platform/index.ts';
@@ -10,7 +11,6 @@ import { buildEvaluationWorkbook } from './reports/evaluation-xlsx.ts';
 import { buildIndicatorsWorkbook } from './reports/indicators-xlsx.ts';
 import { EVALUATION_KIND_LABELS } from './reports/status-labels.ts';
 import * as s from './schema.ts';
-import { sendDownload, XLSX_TYPE } from './value-routes.ts';
 
 /** Workbook and PDF downloads, and the indicator list import. */
 export async function reportRoutes(app: FastifyInstance): Promise<void> {

@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { sendDownload, XLSX_TYPE } from '../../platform/download.ts';
 import { actorOf, auditContextOf } from '../../platform/request-context.ts';
 import { ATTACHMENT_MAX_BYTES, readAttachment, type UploadInput, uploadAttachment } from './attachment-service.ts';
 import { type ImportValuesInput, importValues, valuesTemplate } from './import-service.ts';
@@ -14,18 +15,6 @@ import {
   transitionValues,
   valueHistory,
 } from './value-service.ts';
-
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** RFC 6266 attachment header with a UTF-8 file name (Chinese names survive in every browser). */
-export function sendDownload(reply: FastifyReply, body: Buffer, contentType: string, fileName: string): FastifyReply {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
-  return reply
-    .header('content-type', contentType)
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-    .header('cache-control', 'no-store')
-    .send(body);
-}
 
 /** Yearly values: entry, workflow, history, Excel round trip and evidence files. */
 export async function valueRoutes(app: FastifyInstance): Promise<void> {

@@ -441,20 +441,20 @@ export async function transitionValues(
     throw validationFailed([{ field: 'body.reason', rule: 'required', message: '退回须说明原因 / a return needs a reason' }]);
   }
   await inTransaction(db, async (trx) => {
+    // Published values can move progress: the new results are logged once per plan, after all transitions.
+    const approved = new Map<string, { indicators: Set<string>; regions: Set<string>; ids: string[] }>();
     for (const id of [...new Set(ids)]) {
       const cell = await transition(trx, regions, actor, id, action, reason?.trim() ?? null, ctx);
-      if (action === 'approve') {
-        // A published value can move the indicator's progress: log the new result with its method version.
-        const ind = await getIndicatorRow(trx, cell.indicatorId);
-        await logProgress(
-          trx,
-          regions,
-          ind.plan_id,
-          [ind.id],
-          await affectedRegions(trx, regions, ind.id, cell.regionCode),
-          `数据审定 / value approved (${id})`,
-        );
-      }
+      if (action !== 'approve') continue;
+      const ind = await getIndicatorRow(trx, cell.indicatorId);
+      const entry = approved.get(ind.plan_id) ?? { indicators: new Set<string>(), regions: new Set<string>(), ids: [] };
+      entry.indicators.add(ind.id);
+      for (const r of affectedRegions(regions, ind, cell.regionCode)) entry.regions.add(r);
+      entry.ids.push(id);
+      approved.set(ind.plan_id, entry);
+    }
+    for (const [planId, e] of approved) {
+      await logProgress(trx, regions, planId, [...e.indicators], [...e.regions], `数据审定 / value approved (${e.ids.join(', ')})`);
     }
   });
   const rows = await valueQuery(db).where('v.id', 'in', ids).execute();

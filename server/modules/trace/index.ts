@@ -6,7 +6,7 @@ import { resolverModule } from './resolver/index.ts';
 import { traceRoutes } from './trace-routes.ts';
 
 /** The trace module (一码统管): GS1 EPCIS 2.0 capture and query over registered enterprise locations. */
-export async function traceModule(app: FastifyInstance): Promise<void> {
+export async function traceModule(app: FastifyInstance, publicBaseUrl: string): Promise<void> {
   // Compile the EPCIS JSON Schema at start-up (≈0.5 s) rather than on the first capture.
   validateEpcisDocument({});
   await app.register(async (scoped) => {
@@ -14,5 +14,5 @@ export async function traceModule(app: FastifyInstance): Promise<void> {
   });
   await traceRoutes(app);
   await locationRoutes(app);
-  await resolverModule(app);
+  await resolverModule(app, publicBaseUrl);
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { sendDownload, XLSX_TYPE } from '../../platform/download.ts';
 import { actorOf } from '../../platform/request-context.ts';
 import { errors } from '../platform/schema.ts';
 import { traceCsv, traceRows, traceWorkbook } from './trace-export.ts';
@@ -58,12 +59,9 @@ export async function traceRoutes(app: FastifyInstance): Promise<void> {
       async (req, reply) => {
         const rows = await traceRows(app.db, actorOf(req), req.query.code, req.query.direction);
         const name = `追溯_${req.query.direction === 'forward' ? '正向' : '反向'}_${new Date().toISOString().slice(0, 10)}.${format}`;
-        reply
-          .header('content-disposition', `attachment; filename="trace.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`)
-          .header('cache-control', 'no-store');
-        if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(traceCsv(rows));
+        if (format === 'csv') return sendDownload(reply, traceCsv(rows), 'text/csv; charset=utf-8', name);
         const title = `${req.query.direction === 'forward' ? '正向' : '反向'}追溯：${req.query.code}`;
-        return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await traceWorkbook(rows, title));
+        return sendDownload(reply, await traceWorkbook(rows, title), XLSX_TYPE, name);
       },
     );
   }

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { readPublicBaseUrl } from '../../../platform/config.ts';
 import { productRoutes } from './product-routes.ts';
 import { resolverRoutes } from './resolver-routes.ts';
 
@@ -10,7 +9,7 @@ export { buildConsumerView } from './consumer-view.ts';
  * The public face of 一码统管: product master data, code issuing with QR codes and label sheets, and the GS1 Digital
  * Link resolver with its consumer page. `base` is PUBLIC_BASE_URL, the origin every issued code lives under.
  */
-export async function resolverModule(app: FastifyInstance, base: string = readPublicBaseUrl()): Promise<void> {
+export async function resolverModule(app: FastifyInstance, base: string): Promise<void> {
   await resolverRoutes(app, base);
   await productRoutes(app, base);
 }
