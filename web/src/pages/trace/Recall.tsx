@@ -1,5 +1,5 @@
 import { NodeIndexOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Empty, Flex, Row, Skeleton, Statistic, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Flex, Row, Statistic, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useEventsById, useLocationNames, useRecallScope } from '../../api/trace';
@@ -12,8 +12,8 @@ import { CodeSearch } from './shared/CodeSearch';
 import { CodesTable } from './shared/CodesTable';
 import { parseCodeInput } from './shared/codes';
 import { EventsTable } from './shared/EventsTable';
-import { withDetail } from './shared/errors';
 import { toEventRows } from './shared/events';
+import { QueryStates } from './shared/QueryStates';
 import { summariseRecall } from './shared/recall';
 import { ScopeNote } from './shared/ScopeNote';
 
@@ -49,18 +49,14 @@ export default function RecallPage() {
         </Flex>
       </Card>
 
-      {!typed ? (
-        <Card>
-          <Empty description="输入问题批次的追溯码后，显示召回涉及的批次、企业和地点" />
-        </Card>
-      ) : null}
-      {parsed && !parsed.ok ? <Alert type="error" showIcon title="追溯码无效" description={parsed.message} /> : null}
-      {code && recall.isPending ? (
-        <Card>
-          <Skeleton active paragraph={{ rows: 10 }} />
-        </Card>
-      ) : null}
-      {recall.isError ? <ErrorAlert error={withDetail(recall.error)} title="召回范围分析失败" onRetry={() => void recall.refetch()} /> : null}
+      <QueryStates
+        typed={typed}
+        parsed={parsed}
+        emptyText="输入问题批次的追溯码后，显示召回涉及的批次、企业和地点"
+        query={recall}
+        code={code}
+        errorTitle="召回范围分析失败"
+      />
 
       {data && summary ? (
         <>

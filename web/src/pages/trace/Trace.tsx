@@ -1,4 +1,4 @@
-import { Alert, Card, Empty, Flex, Radio, Skeleton, Statistic, Typography } from 'antd';
+import { Card, Empty, Flex, Radio, Statistic, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { type TraceDirection, useEventsById, useLocationNames, useTrace } from '../../api/trace';
@@ -9,8 +9,8 @@ import { CodeSearch } from './shared/CodeSearch';
 import { CodesTable } from './shared/CodesTable';
 import { parseCodeInput } from './shared/codes';
 import { EventsTable } from './shared/EventsTable';
-import { withDetail } from './shared/errors';
 import { toEventRows } from './shared/events';
+import { QueryStates } from './shared/QueryStates';
 import { ScopeNote } from './shared/ScopeNote';
 
 const DIRECTION_TEXT: Record<TraceDirection, string> = {
@@ -65,18 +65,14 @@ export default function TracePage() {
         </Flex>
       </Card>
 
-      {!typed ? (
-        <Card>
-          <Empty description="输入追溯码或商品条码与批次号，查看该批次的来源与去向" />
-        </Card>
-      ) : null}
-      {parsed && !parsed.ok ? <Alert type="error" showIcon title="追溯码无效" description={parsed.message} /> : null}
-      {code && trace.isPending ? (
-        <Card>
-          <Skeleton active paragraph={{ rows: 10 }} />
-        </Card>
-      ) : null}
-      {trace.isError ? <ErrorAlert error={withDetail(trace.error)} title="追溯查询失败" onRetry={() => void trace.refetch()} /> : null}
+      <QueryStates
+        typed={typed}
+        parsed={parsed}
+        emptyText="输入追溯码或商品条码与批次号，查看该批次的来源与去向"
+        query={trace}
+        code={code}
+        errorTitle="追溯查询失败"
+      />
 
       {data ? (
         <>
