@@ -1,149 +1,280 @@
 /**
- * Benchmark: EPCIS capture throughput through the HTTP endpoint and backward+forward trace latency.
+ * Benchmark: EPCIS capture throughput through the HTTP endpoint, against a raw COPY of the same rows,
+ * and backward+forward trace latency at scale.
  *
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/zl_bench npx node bench/trace.ts [events=100000] [traces=1000]
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/zl_bench npx node bench/trace.ts [events=1000000] [traces=1000] [concurrency=2]
  *
- * (Drops and recreates the `public` schema of DATABASE_URL's database; without DATABASE_URL it runs
- * on an in-memory PGlite.)
+ * Drops and recreates the `public` schema of DATABASE_URL's database (never point it at real data);
+ * without DATABASE_URL it runs on an in-memory PGlite (then no COPY comparison).
+ * BENCH_PHASES=copy,trace skips the load and measures the data already there (a quiet re-run of the
+ * read side after a long load); the default is load,copy,trace.
  *
- * Generator — a supply network shaped like the plan's food chains: farms commission raw lots
- * (ObjectEvent ADD), processors turn 2–4 raw lots into one product lot (TransformationEvent), product
- * lots are packed onto pallets (AggregationEvent), shipped by distributors and received by retailers
- * (ObjectEvent OBSERVE with source/destination). About 6 events per product lot. Documents of 1,000
- * events go to POST /epcis/capture one after another (the path an enterprise ERP takes).
- * Measured: capture events/s (median over documents), then trace latency (backward from random product
- * lots + forward from random raw lots) p50/p95/p99 through GET /api/v1/trace.
+ * 1. Migrates, loads the platform demo seed, registers the generator's 640 locations (bench/trace-network.ts).
+ * 2. Captures `events` events as 1,000-event EPCISDocuments through POST /epcis/capture over real HTTP
+ *    (the app listening on a loopback port; `concurrency` documents in flight, as an ERP with a few
+ *    upload workers would send them), logged in as city_admin (data migration) — validation, location
+ *    placement, content hashes, audit, one transaction per document, as in production.
+ * 3. Raw COPY: the first min(events, 1,000,000) events with their key and identifier rows are copied out
+ *    (binary) and COPYed into indexed copies of the tables — the floor any capture path is compared to.
+ * 4. Trace: `traces` random product lots backward and `traces` random raw lots forward through
+ *    GET /api/v1/trace; p50/p95/p99. EXPLAIN (ANALYZE, BUFFERS) of the trace statements for one lot go to
+ *    bench/results/trace-plans.md.
  */
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { buildApp } from '../server/app.ts';
 import { type DbHandle, openPglite, openPostgres } from '../server/platform/db.ts';
 import { migrate } from '../server/platform/migrate.ts';
 import { DEMO_PASSWORD, seedDemo } from '../server/seed/demo.ts';
+import { benchLocations, supplyNetwork } from './trace-network.ts';
 
-const targetEvents = Number(process.argv[2] ?? 100_000);
+const targetEvents = Number(process.argv[2] ?? 1_000_000);
 const traces = Number(process.argv[3] ?? 1000);
-const DL = 'https://id.gs1.org';
-const FARM = `${DL}/414/6970000001014`;
-const PLANT = `${DL}/414/6970000000017`;
-const STORE = `${DL}/414/6970000001021`;
+const concurrency = Number(process.argv[4] ?? 2);
+const DOC_SIZE = 1000;
 const CTX = ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'];
+const PHASES = new Set((process.env.BENCH_PHASES ?? 'load,copy,trace').split(','));
+const PLANS_FILE = path.join(import.meta.dirname, 'results', 'trace-plans.md');
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
 };
+const log = (...args: unknown[]) => console.error(new Date().toISOString().slice(11, 19), ...args);
 
-function* network(): Generator<Record<string, unknown>> {
-  let id = 0;
-  let time = Date.UTC(2025, 0, 1);
-  const ev = (where: string) => {
-    time += 1000;
-    return {
-      eventID: `urn:uuid:be000000-0000-4000-8000-${String(++id).padStart(12, '0')}`,
-      eventTime: new Date(time).toISOString(),
-      eventTimeZoneOffset: '+08:00',
-      readPoint: { id: where },
-      bizLocation: { id: where },
-    };
-  };
-  for (let lot = 0; ; lot++) {
-    const raws = Array.from({ length: 2 + (lot % 3) }, (_, k) => `${DL}/01/06970000000109/10/R${lot}-${k}`);
-    for (const r of raws)
-      yield { type: 'ObjectEvent', action: 'ADD', bizStep: 'commissioning', quantityList: [{ epcClass: r, quantity: 100, uom: 'KGM' }], ...ev(FARM) };
-    const product = `${DL}/01/06970000000116/10/P${lot}`;
-    yield {
-      type: 'TransformationEvent',
-      bizStep: 'commissioning',
-      inputQuantityList: raws.map((r) => ({ epcClass: r, quantity: 100, uom: 'KGM' })),
-      outputQuantityList: [{ epcClass: product, quantity: 1000, uom: 'LTR' }],
-      ...ev(PLANT),
-    };
-    const pallet = `${DL}/00/0069700${String(lot).padStart(10, '0')}`;
-    yield {
-      type: 'AggregationEvent',
-      action: 'ADD',
-      bizStep: 'packing',
-      parentID: pallet,
-      childQuantityList: [{ epcClass: product, quantity: 1000, uom: 'LTR' }],
-      ...ev(PLANT),
-    };
-    yield {
-      type: 'ObjectEvent',
-      action: 'OBSERVE',
-      bizStep: 'shipping',
-      epcList: [pallet],
-      ...ev(PLANT),
-      destinationList: [{ type: 'location', destination: STORE }],
-    };
-    yield { type: 'ObjectEvent', action: 'OBSERVE', bizStep: 'receiving', epcList: [pallet], ...ev(STORE) };
-  }
+async function registerLocations(handle: DbHandle) {
+  const townships = (await handle.db.selectFrom('platform_region').select('code').where('level', '=', 'township').orderBy('code').execute()).map((r) => r.code);
+  const locations = benchLocations(townships);
+  await handle.db
+    .insertInto('trace_location')
+    .values(
+      locations.map((l) => ({
+        identifier: l.identifier,
+        gln: l.gln,
+        name: l.name,
+        enterprise_credit_code: l.creditCode,
+        enterprise_name: l.name,
+        region_code: l.regionCode,
+      })),
+    )
+    .execute();
+  return locations;
 }
 
-async function measure(label: string, handle: DbHandle): Promise<string> {
-  await migrate(handle.db);
-  await seedDemo(handle.db);
-  const app = await buildApp({ database: handle, logLevel: 'silent', webDist: null, rateLimits: { loginPerMinute: 1000, publicPerMinute: 1_000_000 } });
-  const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: DEMO_PASSWORD } });
-  const headers = {
-    cookie: `zl_sid=${login.cookies.find((c) => c.name === 'zl_sid')?.value}`,
-    'x-zhiliang-client': 'bench',
-    'content-type': 'application/ld+json',
-  };
+async function capture(baseUrl: string, headers: Record<string, string>, locations: ReturnType<typeof benchLocations>) {
+  const gen = supplyNetwork(locations, { totalEvents: targetEvents });
   const perDoc: number[] = [];
-  const gen = network();
   let sent = 0;
+  let done = 0;
+  let mark = null as { at: number; done: number } | null;
   const t0 = performance.now();
-  while (sent < targetEvents) {
-    const events = Array.from({ length: Math.min(1000, targetEvents - sent) }, () => gen.next().value as Record<string, unknown>);
-    const doc = { '@context': CTX, type: 'EPCISDocument', schemaVersion: '2.0', creationDate: new Date().toISOString(), epcisBody: { eventList: events } };
-    const s = performance.now();
-    const res = await app.inject({ method: 'POST', url: '/epcis/capture', headers, payload: JSON.stringify(doc) });
-    if (res.statusCode !== 202) throw new Error(`capture failed: ${res.statusCode} ${res.body.slice(0, 300)}`);
-    perDoc.push(events.length / ((performance.now() - s) / 1000));
-    sent += events.length;
-  }
-  const totalS = (performance.now() - t0) / 1000;
-  const lots = Math.floor(sent / 6);
-  const latencies: number[] = [];
-  for (let i = 0; i < traces; i++) {
-    const lot = Math.floor(Math.random() * lots);
-    const backward = `${DL}/01/06970000000116/10/P${lot}`;
-    const forward = `${DL}/01/06970000000109/10/R${lot}-0`;
-    for (const [code, direction] of [
-      [backward, 'backward'],
-      [forward, 'forward'],
-    ]) {
+  const nextDoc = () => {
+    if (sent >= targetEvents) return null;
+    const n = Math.min(DOC_SIZE, targetEvents - sent);
+    sent += n;
+    const events = Array.from({ length: n }, () => gen.next().value as Record<string, unknown>);
+    return {
+      n,
+      body: JSON.stringify({
+        '@context': CTX,
+        type: 'EPCISDocument',
+        schemaVersion: '2.0',
+        creationDate: new Date().toISOString(),
+        epcisBody: { eventList: events },
+      }),
+    };
+  };
+  let reported = 0;
+  const worker = async () => {
+    for (let doc = nextDoc(); doc; doc = nextDoc()) {
       const s = performance.now();
-      const res = await app.inject({ method: 'GET', url: `/api/v1/trace?code=${encodeURIComponent(code ?? '')}&direction=${direction}`, headers });
-      if (res.statusCode !== 200) throw new Error(`trace failed: ${res.body}`);
+      const res = await fetch(`${baseUrl}/epcis/capture`, { method: 'POST', headers, body: doc.body });
+      const text = await res.text();
+      if (res.status !== 202) throw new Error(`capture failed: ${res.status} ${text.slice(0, 300)}`);
+      const ms = performance.now() - s;
+      perDoc.push(doc.n / (ms / 1000));
+      done += doc.n;
+      if (!mark && done >= targetEvents * 0.9) mark = { at: performance.now(), done };
+      if (sent - reported >= 500_000) {
+        reported = sent;
+        log(`captured ${sent} events, ${Math.round(sent / ((performance.now() - t0) / 1000))} events/s so far`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const end = performance.now();
+  const totalS = (end - t0) / 1000;
+  const tail = mark && end > mark.at ? (done - mark.done) / ((end - mark.at) / 1000) : 0;
+  return { totalS, overall: sent / totalS, median: pct(perDoc, 50), lastTenth: tail };
+}
+
+/** COPY of the first `n` events' rows (events, keys, identifiers) into indexed copies of the tables: the floor. */
+async function rawCopy(handle: DbHandle, n: number) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zl-copy-'));
+  fs.chmodSync(dir, 0o777);
+  const db = handle.db;
+  await sql`drop schema if exists bench_copy cascade`.execute(db);
+  await sql`create schema bench_copy`.execute(db);
+  for (const t of ['trace_event', 'trace_event_key', 'trace_event_identifier'])
+    await sql.raw(`create table bench_copy.${t} (like public.${t} including all)`).execute(db);
+  const limit = await sql<{ id: string }>`select max(id)::text as id from (select id from trace_event order by id limit ${n}) s`.execute(db);
+  const maxId = limit.rows[0]?.id ?? '0';
+  const sources = {
+    trace_event: `select * from public.trace_event where id <= ${maxId}`,
+    trace_event_key: `select * from public.trace_event_key where event_pk <= ${maxId}`,
+    trace_event_identifier: `select * from public.trace_event_identifier where event_pk <= ${maxId}`,
+  };
+  let ms = 0;
+  const rows: Record<string, number> = {};
+  for (const [table, query] of Object.entries(sources)) {
+    const file = path.join(dir, `${table}.bin`);
+    await sql.raw(`copy (${query}) to '${file}' (format binary)`).execute(db);
+    const s = performance.now();
+    await sql.raw(`copy bench_copy.${table} from '${file}' (format binary)`).execute(db);
+    ms += performance.now() - s;
+    rows[table] = (await sql.raw<{ n: number }>(`select count(*)::int as n from bench_copy.${table}`).execute(db)).rows[0]?.n ?? 0;
+    fs.rmSync(file);
+  }
+  await sql`drop schema bench_copy cascade`.execute(db);
+  fs.rmSync(dir, { recursive: true });
+  return { events: rows.trace_event ?? 0, rows, seconds: ms / 1000, perSecond: (rows.trace_event ?? 0) / (ms / 1000) };
+}
+
+async function sampleCodes(handle: DbHandle, role: string, n: number): Promise<string[]> {
+  const r = await sql<{ identifier: string }>`
+    select identifier from trace_event_identifier where role = ${role} order by random() limit ${n}`.execute(handle.db);
+  return r.rows.map((x) => x.identifier);
+}
+
+async function explainTrace(handle: DbHandle, product: string): Promise<string> {
+  const plans: string[] = [];
+  const explain = async (title: string, statement: string) => {
+    const r = await sql.raw<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${statement}`).execute(handle.db);
+    plans.push(`### ${title}\n\n\`\`\`\n${r.rows.map((x) => x['QUERY PLAN']).join('\n')}\n\`\`\`\n`);
+  };
+  const lit = `'${product.replaceAll("'", "''")}'`;
+  const reach = `with recursive reach(identifier, depth) as (
+      select ${lit}::text, 0
+      union
+      select n.identifier, r.depth + 1
+      from reach r
+      join trace_event_identifier a on a.identifier = r.identifier
+      join trace_event_identifier n on n.event_pk = a.event_pk and n.identifier <> r.identifier
+      where r.depth < 25 and ((a.role in ('output', 'outputQuantity') and n.role in ('input', 'inputQuantity')) or (a.role in ('child', 'childQuantity') and n.role in ('parent')))
+    )
+    select identifier, min(depth)::int as depth from reach group by identifier order by min(depth), identifier`;
+  await explain(`Backward walk from ${product} (recursive CTE over trace_event_identifier)`, reach);
+  const codes = (await sql.raw<{ identifier: string }>(reach).execute(handle.db)).rows.map((r) => `'${r.identifier.replaceAll("'", "''")}'`);
+  await explain(
+    'Events naming the reached codes (identifier → event key)',
+    `select distinct event_pk, event_time from trace_event_identifier where identifier in (${codes.join(', ')})`,
+  );
+  const pks = await sql
+    .raw<{ event_pk: string; event_time: Date }>(
+      `select distinct event_pk::text, event_time from trace_event_identifier where identifier in (${codes.join(', ')})`,
+    )
+    .execute(handle.db);
+  const pairs = pks.rows.map((r) => `(${r.event_pk}, '${r.event_time.toISOString()}'::timestamptz)`).join(', ');
+  await explain(
+    'Their eventIDs (partitioned trace_event, pruned by event time)',
+    `select distinct e.event_id from trace_event e join (values ${pairs}) as k(pk, t) on e.id = k.pk and e.event_time = k.t order by e.event_id`,
+  );
+  return plans.join('\n');
+}
+
+async function traceLatency(baseUrl: string, headers: Record<string, string>, handle: DbHandle) {
+  const products = await sampleCodes(handle, 'outputQuantity', traces);
+  const raws = await sampleCodes(handle, 'inputQuantity', traces);
+  const latencies: number[] = [];
+  for (const [codes, direction] of [
+    [products, 'backward'],
+    [raws, 'forward'],
+  ] as const) {
+    for (const code of codes) {
+      const s = performance.now();
+      const res = await fetch(`${baseUrl}/api/v1/trace?code=${encodeURIComponent(code)}&direction=${direction}`, { headers });
+      const body = (await res.json()) as { codes?: string[] };
+      if (res.status !== 200 || !body.codes || body.codes.length < 2) throw new Error(`trace failed for ${code}: ${JSON.stringify(body).slice(0, 300)}`);
       latencies.push(performance.now() - s);
     }
   }
-  const counts = await sql<{
-    events: number;
-    ids: number;
-  }>`select (select count(*) from trace_event)::int as events, (select count(*) from trace_event_identifier)::int as ids`.execute(handle.db);
-  await app.close();
-  const c = counts.rows[0];
-  return `| ${label} | ${c?.events} | ${c?.ids} | ${totalS.toFixed(1)} | ${Math.round(pct(perDoc, 50))} | ${Math.round(sent / totalS)} | ${pct(latencies, 50).toFixed(1)} | ${pct(latencies, 95).toFixed(1)} | ${pct(latencies, 99).toFixed(1)} |`;
+  return { n: latencies.length, p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99), sample: products[0] ?? '' };
 }
 
+async function measure(label: string, handle: DbHandle, postgres: boolean): Promise<string> {
+  const load = PHASES.has('load');
+  if (load) {
+    await migrate(handle.db);
+    await seedDemo(handle.db);
+  }
+  const locations = load ? await registerLocations(handle) : [];
+  const app = await buildApp({ database: handle, logLevel: 'silent', webDist: null, rateLimits: { loginPerMinute: 1000, publicPerMinute: 1_000_000 } });
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  const login = await fetch(`${address}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-zhiliang-client': 'bench', origin: address },
+    body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
+  });
+  const sid = /zl_sid=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
+  if (!sid) throw new Error(`login failed: ${login.status}`);
+  const headers = { cookie: `zl_sid=${sid}`, 'x-zhiliang-client': 'bench', origin: address, 'content-type': 'application/ld+json' };
+  let cap: Awaited<ReturnType<typeof capture>> | null = null;
+  if (load) {
+    log(`${label}: capturing ${targetEvents} events, ${concurrency} documents in flight`);
+    cap = await capture(address, headers, locations);
+    log(`captured in ${cap.totalS.toFixed(1)} s; analyze`);
+    await sql`analyze`.execute(handle.db);
+  }
+  const counts = (
+    await sql<{ events: number; ids: number; size: string }>`
+      select (select count(*) from trace_event)::int as events, (select count(*) from trace_event_identifier)::int as ids,
+        pg_size_pretty(pg_database_size(current_database())) as size`.execute(handle.db)
+  ).rows[0];
+  let copy: Awaited<ReturnType<typeof rawCopy>> | null = null;
+  if (postgres && PHASES.has('copy')) {
+    log('raw COPY comparison');
+    copy = await rawCopy(handle, Math.min(counts?.events ?? 0, 1_000_000));
+  }
+  let lat: Awaited<ReturnType<typeof traceLatency>> | null = null;
+  if (PHASES.has('trace')) {
+    log('trace latency');
+    lat = await traceLatency(address, headers, handle);
+    const plans = await explainTrace(handle, lat.sample);
+    fs.writeFileSync(
+      PLANS_FILE,
+      `# Trace query plans (${label}, ${counts?.events.toLocaleString('en')} events, ${counts?.ids.toLocaleString('en')} identifier rows)\n\nWritten by bench/trace.ts on ${new Date().toISOString().slice(0, 10)}.\n\n${plans}`,
+    );
+  }
+  await app.close();
+  const na = '–';
+  const copyCols = copy
+    ? `${copy.events.toLocaleString('en')} events + ${(copy.rows.trace_event_identifier ?? 0).toLocaleString('en')} identifier rows in ${copy.seconds.toFixed(1)} s = ${Math.round(copy.perSecond).toLocaleString('en')} events/s | ${cap ? (cap.overall / copy.perSecond).toFixed(2) : na}`
+    : `${na} | ${na}`;
+  const capCols = cap
+    ? `${cap.totalS.toFixed(0)} | ${Math.round(cap.overall).toLocaleString('en')} | ${Math.round(cap.median).toLocaleString('en')} | ${Math.round(cap.lastTenth).toLocaleString('en')}`
+    : `${na} | ${na} | ${na} | ${na}`;
+  const latCols = lat ? `${lat.n} | ${lat.p50.toFixed(1)} | ${lat.p95.toFixed(1)} | ${lat.p99.toFixed(1)}` : `${na} | ${na} | ${na} | ${na}`;
+  return `| ${label} | ${counts?.events.toLocaleString('en')} | ${counts?.ids.toLocaleString('en')} | ${counts?.size} | ${concurrency} | ${capCols} | ${copyCols} | ${latCols} |`;
+}
+
+console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
 console.log(
-  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; events ${targetEvents}, traces ${traces} × 2`,
+  '| database | events | identifier rows | database size | documents in flight | capture total (s) | capture events/s (overall) | median per document | last 10 % of the load | raw COPY of the same rows | capture ÷ COPY | traces | p50 (ms) | p95 | p99 |',
 );
-console.log(
-  '| database | events | identifier rows | capture total (s) | capture median (events/s per 1,000-event document) | overall events/s | trace p50 (ms) | p95 | p99 |',
-);
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 if (process.env.DATABASE_URL) {
-  const pg = openPostgres(process.env.DATABASE_URL, 4);
-  await sql`drop schema public cascade`.execute(pg.db);
-  await sql`create schema public`.execute(pg.db);
-  console.log(await measure('PostgreSQL 15 (loopback)', pg));
+  const pg = openPostgres(process.env.DATABASE_URL, 8);
+  if (PHASES.has('load')) {
+    await sql`drop schema public cascade`.execute(pg.db);
+    await sql`create schema public`.execute(pg.db);
+  }
+  const version = (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(pg.db)).rows[0]?.v;
+  console.log(await measure(`PostgreSQL ${version} (loopback)`, pg, true));
   await pg.close();
 } else {
   const lite = await openPglite({ dataDir: null });
-  console.log(await measure('PGlite 0.5.14 (memory)', lite));
+  console.log(await measure('PGlite 0.5.14 (memory)', lite, false));
   await lite.close();
 }

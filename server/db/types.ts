@@ -349,6 +349,14 @@ export interface TraceEventTable {
   is_demo: Generated<boolean>;
 }
 
+export interface TraceEventKeyTable {
+  event_id: string;
+  content_hash: string;
+  is_error_declaration: boolean;
+  event_pk: number;
+  event_time: Timestamp;
+}
+
 export interface TraceEventIdentifierTable {
   identifier: string;
   role: string;
@@ -381,6 +389,88 @@ export interface TraceProductTable {
   created_at: DefaultTimestamp;
 }
 
+// ---- entities (migration 0009) ----
+
+export interface EntityTable {
+  id: Generated<string>;
+  credit_code: string;
+  name: string;
+  type: 'enterprise' | 'individual_business' | 'farmer_cooperative' | 'other';
+  industry_code: string | null;
+  region_code: string;
+  address: string | null;
+  legal_representative: string | null;
+  established_on: string | null;
+  status: 'subsisting' | 'operating' | 'revoked' | 'cancelled' | 'moved_out';
+  special_lists: ColumnType<string[], string[] | undefined, string[]>;
+  is_demo: Generated<boolean>;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface EntityLicenceTable {
+  id: Generated<string>;
+  entity_id: string;
+  kind: 'industrial_product' | 'food_production' | 'food_business' | 'other';
+  number: string;
+  product_category: string;
+  issuer: string | null;
+  issued_on: string;
+  expires_on: string;
+  status: 'valid' | 'suspended' | 'revoked' | 'cancelled';
+  is_demo: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface EntityCertificationTable {
+  id: Generated<string>;
+  entity_id: string;
+  kind: 'green_product' | 'zhejiang_made' | 'iso9001' | 'iso14001' | 'iso45001' | 'haccp' | 'ccc' | 'other';
+  number: string;
+  issuer: string;
+  scope: string | null;
+  issued_on: string;
+  expires_on: string | null;
+  status: 'valid' | 'suspended' | 'withdrawn';
+  is_demo: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface EntityImportTable {
+  id: Generated<string>;
+  file_name: string;
+  file_sha256: string;
+  format: 'xlsx' | 'csv';
+  mode: 'all_or_nothing' | 'valid_only';
+  rows_read: number;
+  rows_created: number;
+  rows_updated: number;
+  rows_unchanged: number;
+  rows_failed: number;
+  report: Json;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface EntityEventTable {
+  id: Generated<number>;
+  entity_id: string;
+  occurred_on: string;
+  kind: string;
+  summary: string;
+  source_module: string;
+  reference: string | null;
+  details: Json | null;
+  dedupe_key: string | null;
+  recorded_at: DefaultTimestamp;
+  recorded_by: string | null;
+  is_demo: Generated<boolean>;
+}
+
 export interface Database {
   platform_migration: PlatformMigrationTable;
   platform_region: PlatformRegionTable;
@@ -407,7 +497,13 @@ export interface Database {
   trace_location: TraceLocationTable;
   trace_capture: TraceCaptureTable;
   trace_event: TraceEventTable;
+  trace_event_key: TraceEventKeyTable;
   trace_event_identifier: TraceEventIdentifierTable;
   trace_event_biz_transaction: TraceEventBizTransactionTable;
   trace_product: TraceProductTable;
+  entity: EntityTable;
+  entity_licence: EntityLicenceTable;
+  entity_certification: EntityCertificationTable;
+  entity_import: EntityImportTable;
+  entity_event: EntityEventTable;
 }

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { normaliseIdentifier } from '../../../common/gs1/index.ts';
+import { sql } from 'kysely';
 import { type AuditContext, appendAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/scope.ts';
 import { inTransaction } from '../../platform/transaction.ts';
+import { canonicalId } from './epcis/canonical-id.ts';
 import {
   EPCIS_CAPTURE_LIMIT,
   type EpcisEvent,
@@ -97,11 +98,33 @@ async function prepare(db: Db, actor: Actor, events: EpcisEvent[], positionOf: (
   }));
 }
 
-/** Stores prepared events; returns how many were stored and how many were acknowledged duplicates. */
+/** Identifier occurrences of one event, canonical and without repeats of the same code in the same role. */
+function identifierRows(p: Prepared) {
+  const unique = new Map<string, { identifier: string; role: string; raw: string; quantity: number | null; uom: string | null }>();
+  for (const id of p.index.identifiers) {
+    const identifier = canonicalId(id.value);
+    unique.set(`${identifier}|${id.role}`, { identifier, role: id.role, raw: id.value, quantity: id.quantity ?? null, uom: id.uom ?? null });
+  }
+  return [...unique.values()];
+}
+
+const isUniqueViolation = (err: unknown) => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';
+
+/**
+ * Stores prepared events; returns how many were stored and how many were acknowledged duplicates.
+ * Each table gets one INSERT … SELECT FROM unnest(arrays) per document (no per-row statements, no
+ * statement with tens of thousands of parameters); the event keys come from the sequence first, so the
+ * index rows need no RETURNING round trip.
+ */
 async function store(trx: Db, prepared: Prepared[], captureId: string, context: unknown, demo = false): Promise<{ stored: number; duplicates: number }> {
   const ids = [...new Set(prepared.map((p) => p.eventID))];
   const existing = ids.length
-    ? await trx.selectFrom('trace_event').select(['event_id', 'content_hash', 'is_error_declaration']).where('event_id', 'in', ids).execute()
+    ? (
+        await sql<{ event_id: string; content_hash: string; is_error_declaration: boolean }>`
+        select event_id, content_hash, is_error_declaration from trace_event_key where event_id = any(${ids}::text[]) and not is_error_declaration
+        union all
+        select event_id, content_hash, is_error_declaration from trace_event_key where event_id = any(${ids}::text[]) and is_error_declaration`.execute(trx)
+      ).rows
     : [];
   const seen = new Map<string, string>(existing.filter((e) => !e.is_error_declaration).map((e) => [e.event_id, e.content_hash]));
   const corrections = new Set(existing.filter((e) => e.is_error_declaration).map((e) => `${e.event_id}|${e.content_hash}`));
@@ -124,62 +147,88 @@ async function store(trx: Db, prepared: Prepared[], captureId: string, context: 
     } else if (stored === p.hash) {
       duplicates += 1;
     } else {
-      throw new AppError(
-        409,
-        'EPCIS_EVENT_ID_CONFLICT',
-        `事件 ID ${p.eventID} 已存在且内容不同（${p.position}）；更正须使用 errorDeclaration / eventID ${p.eventID} already exists with different content; correct it with an errorDeclaration`,
-        [{ field: `${p.position}/eventID`, rule: 'unique', message: p.eventID }],
-      );
+      throw conflict(p.eventID, p.position);
     }
   }
-  for (let i = 0; i < fresh.length; i += 500) {
-    const chunk = fresh.slice(i, i + 500);
-    const rows = await trx
-      .insertInto('trace_event')
-      .values(
-        chunk.map((p) => ({
-          event_id: p.eventID,
-          event_type: p.index.type,
-          event_time: new Date(p.index.eventTime),
-          event_time_zone_offset: p.index.eventTimeZoneOffset,
-          action: p.index.action,
-          biz_step: p.index.bizStep,
-          disposition: p.index.disposition,
-          read_point: p.index.readPoint ? normaliseIdentifier(p.index.readPoint).canonical : null,
-          biz_location: p.index.bizLocation ? normaliseIdentifier(p.index.bizLocation).canonical : null,
-          transformation_id: p.index.transformationID,
-          content_hash: p.hash,
-          is_error_declaration: p.index.errorDeclaration !== null,
-          enterprise_credit_code: p.placement.enterpriseCreditCode,
-          region_code: p.placement.regionCode,
-          capture_id: captureId,
-          document: JSON.stringify(p.event),
-          context: context === undefined ? null : JSON.stringify(context),
-          is_demo: demo,
-        })),
-      )
-      .returning(['id', 'event_time'])
-      .execute();
-    const identifiers = chunk.flatMap((p, k) => {
-      const row = rows[k];
-      if (!row) return [];
-      const unique = new Map<string, { identifier: string; role: string; raw: string; quantity: number | null; uom: string | null }>();
-      for (const id of p.index.identifiers) {
-        const identifier = normaliseIdentifier(id.value).canonical;
-        unique.set(`${identifier}|${id.role}`, { identifier, role: id.role, raw: id.value, quantity: id.quantity ?? null, uom: id.uom ?? null });
-      }
-      return [...unique.values()].map((u) => ({ ...u, event_pk: row.id, event_time: row.event_time }));
-    });
-    for (let j = 0; j < identifiers.length; j += 2000) {
-      await trx
-        .insertInto('trace_event_identifier')
-        .values(identifiers.slice(j, j + 2000))
-        .execute();
-    }
-    const transactions = chunk.flatMap((p, k) => p.index.bizTransactions.map((b) => ({ event_pk: rows[k]?.id ?? 0, type: b.type, biz_transaction: b.id })));
-    if (transactions.length) await trx.insertInto('trace_event_biz_transaction').values(transactions).execute();
+  if (fresh.length === 0) return { stored: 0, duplicates };
+  const pks = (await sql<{ pk: string }>`select nextval('trace_event_pk_seq')::text as pk from generate_series(1, ${fresh.length}::int)`.execute(trx)).rows.map(
+    (r) => r.pk,
+  );
+  const times = fresh.map((p) => new Date(p.index.eventTime).toISOString());
+  const contextJson = context === undefined ? null : JSON.stringify(context);
+  try {
+    await sql`
+      insert into trace_event_key (event_id, content_hash, is_error_declaration, event_pk, event_time)
+      select * from unnest(${fresh.map((p) => p.eventID)}::text[], ${fresh.map((p) => p.hash)}::text[],
+        ${fresh.map((p) => p.index.errorDeclaration !== null)}::boolean[], ${pks}::bigint[], ${times}::timestamptz[])`.execute(trx);
+  } catch (err) {
+    // Another capture stored one of these eventIDs between our check and our insert.
+    if (isUniqueViolation(err)) throw conflict(null, null);
+    throw err;
+  }
+  // The rows travel as one JSON parameter (jsonb_to_recordset): serialising a text[] of event documents
+  // escaped every quote of every document in JS, the largest cost left in a capture.
+  const events = fresh.map((p, k) => ({
+    id: pks[k],
+    event_id: p.eventID,
+    event_type: p.index.type,
+    event_time: times[k],
+    event_time_zone_offset: p.index.eventTimeZoneOffset,
+    action: p.index.action,
+    biz_step: p.index.bizStep,
+    disposition: p.index.disposition,
+    read_point: p.index.readPoint ? canonicalId(p.index.readPoint) : null,
+    biz_location: p.index.bizLocation ? canonicalId(p.index.bizLocation) : null,
+    transformation_id: p.index.transformationID,
+    content_hash: p.hash,
+    is_error_declaration: p.index.errorDeclaration !== null,
+    enterprise_credit_code: p.placement.enterpriseCreditCode,
+    region_code: p.placement.regionCode,
+    document: p.event,
+  }));
+  await sql`
+    insert into trace_event (id, event_id, event_type, event_time, event_time_zone_offset, action, biz_step, disposition, read_point,
+      biz_location, transformation_id, content_hash, is_error_declaration, enterprise_credit_code, region_code, capture_id, document, context, is_demo)
+    select id, event_id, event_type, event_time, event_time_zone_offset, action, biz_step, disposition, read_point,
+      biz_location, transformation_id, content_hash, is_error_declaration, enterprise_credit_code, region_code, ${captureId}::uuid, document,
+      ${contextJson}::jsonb, ${demo}
+    from jsonb_to_recordset(${JSON.stringify(events)}::jsonb)
+      as t(id bigint, event_id text, event_type text, event_time timestamptz, event_time_zone_offset text, action text, biz_step text,
+        disposition text, read_point text, biz_location text, transformation_id text, content_hash text, is_error_declaration boolean,
+        enterprise_credit_code text, region_code text, document jsonb)`.execute(trx);
+  const identifiers = fresh.flatMap((p, k) => identifierRows(p).map((row) => ({ ...row, pk: pks[k] as string, time: times[k] as string })));
+  if (identifiers.length) {
+    await sql`
+      insert into trace_event_identifier (identifier, role, event_pk, event_time, raw, quantity, uom)
+      select identifier, role, pk, time, raw, quantity, uom
+      from jsonb_to_recordset(${JSON.stringify(identifiers)}::jsonb)
+        as t(identifier text, role text, pk bigint, time timestamptz, raw text, quantity numeric, uom text)`.execute(trx);
+  }
+  const transactions = fresh.flatMap((p, k) => p.index.bizTransactions.map((b) => ({ pk: pks[k] as string, type: b.type, id: b.id })));
+  if (transactions.length) {
+    await sql`
+      insert into trace_event_biz_transaction (event_pk, type, biz_transaction)
+      select * from unnest(${transactions.map((t) => t.pk)}::bigint[], ${transactions.map((t) => t.type)}::text[], ${transactions.map((t) => t.id)}::text[])`.execute(
+      trx,
+    );
   }
   return { stored: fresh.length, duplicates };
+}
+
+function conflict(eventID: string | null, position: string | null): AppError {
+  if (eventID === null) {
+    return new AppError(
+      409,
+      'EPCIS_EVENT_ID_CONFLICT',
+      '另一次上报同时写入了相同的事件 ID，本次未保存任何事件，请重试 / another capture stored one of these eventIDs at the same time; nothing was stored, retry',
+    );
+  }
+  return new AppError(
+    409,
+    'EPCIS_EVENT_ID_CONFLICT',
+    `事件 ID ${eventID} 已存在且内容不同（${position}）；更正须使用 errorDeclaration / eventID ${eventID} already exists with different content; correct it with an errorDeclaration`,
+    [{ field: `${position}/eventID`, rule: 'unique', message: eventID }],
+  );
 }
 
 async function recordFailure(db: Db, actor: Actor, documentType: string | null, eventCount: number, err: AppError): Promise<void> {

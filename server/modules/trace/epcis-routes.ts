@@ -3,7 +3,7 @@ import { actorOf, auditContextOf } from '../../platform/request-context.ts';
 import { errors } from '../platform/schema.ts';
 import { captureDocument, captureEvent, getCaptureJob } from './capture-service.ts';
 import { EPCIS_CAPTURE_LIMIT, EPCIS_MAX_DOCUMENT_BYTES } from './epcis/index.ts';
-import { type EventPage, getEvent, listResource, queryDocument, queryEvents } from './query-service.ts';
+import { type EventPage, getEvent, listResource, queryDocument, queryEvents } from './query/index.ts';
 
 /** Version negotiation headers every EPCIS answer carries (REST binding). */
 function epcisHeaders(reply: FastifyReply): FastifyReply {
@@ -114,8 +114,9 @@ export async function epcisRoutes(app: FastifyInstance): Promise<void> {
         security,
         summary: '查询事件（SimpleEventQuery）/ Query events',
         description:
-          'eventType, GE_/LT_eventTime, GE_/LT_recordTime, EQ_action, EQ_bizStep, EQ_disposition, EQ_readPoint, EQ_bizLocation, EQ_transformationID, MATCH_epc|parentID|inputEPC|outputEPC|anyEPC|epcClass|inputEPCClass|outputEPCClass|anyEPCClass, EQ_bizTransaction_<type>, EQ_eventID, EXISTS_errorDeclaration, orderBy, orderDirection, perPage, nextPageToken. Lists are pipe-delimited; unknown parameters → 400.',
+          'EPCIS 2.0 §8.2.7.1 SimpleEventQuery: eventType, GE_/LT_eventTime, GE_/LT_recordTime, EQ_action, EQ_bizStep, EQ_disposition, EQ_persistentDisposition_set|unset, EQ_|WD_readPoint, EQ_|WD_bizLocation, EQ_transformationID, MATCH_epc|parentID|inputEPC|outputEPC|anyEPC|epcClass|inputEPCClass|outputEPCClass|anyEPCClass, EQ_|GT_|GE_|LT_|LE_quantity[_<uom>], EQ_bizTransaction_<type>, EQ_source_<type>, EQ_destination_<type>, EQ_eventID, EXISTS_errorDeclaration, GE_/LT_errorDeclarationTime, EQ_errorReason, EQ_correctiveEventID, extension and ILMD fields (EQ_|GT_|GE_|LT_|LE_|EXISTS_[INNER_][ILMD_|ERROR_DECLARATION_|SENSORELEMENT_|SENSORMETADATA_|SENSORREPORT_]<prefix:local or namespace#local>), sensor filters (EXISTS_sensorElementList, EQ_type, EQ_deviceID, EQ_dataProcessingMethod, EQ_microorganism, EQ_chemicalSubstance, EQ_bizRules, EQ_stringValue, EQ_booleanValue, EQ_hexBinaryValue, EQ_uriValue, GE_/LT_time|startTime|endTime, EQ_value_<uom>, GT_|GE_|LT_|LE_value|minValue|maxValue|meanValue|sDev|percValue_<uom>, GT_|GE_|LT_|LE_percRank), orderBy (eventTime|recordTime), orderDirection, eventCountLimit, maxEventCount (413 QueryTooLargeException), perPage, nextPageToken. Lists are pipe-delimited; unknown parameters and bad values → 400 (docs/api-trace.md).',
         querystring,
+        response: errors(400, 401, 413),
       },
     },
     async (req, reply) => sendPage(reply, req.url, await queryEvents(app.db, actorOf(req), req.query)),

@@ -1,7 +1,7 @@
-import { normaliseIdentifier } from '../../../common/gs1/index.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/scope.ts';
+import { canonicalId } from './epcis/canonical-id.ts';
 import type { EventIndex } from './epcis/index.ts';
 
 /**
@@ -23,7 +23,7 @@ export interface LocationRow {
 
 /** The canonical form of a location identifier (SGLN URN or Digital Link → https://id.gs1.org/414/…). */
 export function canonicalLocation(id: string): string {
-  return normaliseIdentifier(id).canonical;
+  return canonicalId(id);
 }
 
 /** The location identifiers an event names: where it was read, where the goods are, and location-typed sources. */

@@ -34,6 +34,19 @@ export interface TraceResult {
   events: string[];
   /** each reached code with its distance (hops) from the root */
   hops: { code: string; depth: number }[];
+  /**
+   * The links the walk followed, in the direction the goods went (transformation: input → output;
+   * aggregation: child → container), with the events behind each — so a graph can be drawn without
+   * reading the events themselves (a county officer may trace through events outside his region).
+   */
+  edges: TraceEdge[];
+}
+
+export interface TraceEdge {
+  source: string;
+  target: string;
+  kind: 'transformation' | 'aggregation';
+  events: string[];
 }
 
 function canonicalCode(code: string): string {
@@ -69,13 +82,54 @@ export async function traceCode(db: Db, actor: Actor, code: string, direction: T
     )
     select identifier, min(depth)::int as depth from reach group by identifier order by min(depth), identifier`.execute(db);
   const codes = reached.rows.map((r) => r.identifier);
-  // Two index lookups (identifier → event_pk, then pk → eventID): a join here let the planner choose a
-  // full scan of trace_event once the table grew (bench/results/trace.md).
-  const pks = codes.length
-    ? (await db.selectFrom('trace_event_identifier').select('event_pk').distinct().where('identifier', 'in', codes).execute()).map((r) => r.event_pk)
+  // Two index lookups: identifier → (event key, event time), then the events of trace_event by key and
+  // time — the time prunes the yearly partitions at run time (bench/results/trace-plans.md). A plain
+  // join here once let the planner choose a full scan of trace_event (bench/results/trace.md).
+  const keys = codes.length
+    ? (
+        await sql<{ pk: string; t: Date }>`
+          select distinct event_pk::text as pk, event_time as t from trace_event_identifier where identifier = any(${codes}::text[])`.execute(db)
+      ).rows
     : [];
-  const events = pks.length ? await db.selectFrom('trace_event').select('event_id').distinct().where('id', 'in', pks).orderBy('event_id').execute() : [];
-  return { root, direction, codes, events: events.map((e) => e.event_id), hops: reached.rows.map((r) => ({ code: r.identifier, depth: Number(r.depth) })) };
+  const events = keys.length
+    ? (
+        await sql<{ pk: string; event_id: string }>`
+          select e.id::text as pk, e.event_id
+          from unnest(${keys.map((k) => k.pk)}::bigint[], ${keys.map((k) => k.t.toISOString())}::timestamptz[]) as k(pk, t)
+          join trace_event e on e.id = k.pk and e.event_time = k.t`.execute(db)
+      ).rows
+    : [];
+  const eventIdOf = new Map(events.map((e) => [e.pk, e.event_id]));
+  return {
+    root,
+    direction,
+    codes,
+    events: [...new Set(events.map((e) => e.event_id))].sort(),
+    hops: reached.rows.map((r) => ({ code: r.identifier, depth: Number(r.depth) })),
+    edges: await traceEdges(db, codes, direction, eventIdOf),
+  };
+}
+
+/** The links between reached codes that the walk in `direction` follows, oriented as the goods went. */
+async function traceEdges(db: Db, codes: string[], direction: TraceDirection, eventIdOf: Map<string, string>): Promise<TraceEdge[]> {
+  if (codes.length < 2) return [];
+  const links = await sql<{ a: string; a_role: string; n: string; pk: string }>`
+    select a.identifier as a, a.role as a_role, n.identifier as n, a.event_pk::text as pk
+    from trace_event_identifier a
+    join trace_event_identifier n on n.event_pk = a.event_pk and n.identifier <> a.identifier
+    where a.identifier = any(${codes}::text[]) and n.identifier = any(${codes}::text[]) and (${edgeCondition(direction)})`.execute(db);
+  const edges = new Map<string, TraceEdge>();
+  for (const l of links.rows) {
+    const aggregation = /^(parent|child)/.test(l.a_role);
+    // backward walks go output → input and child → parent; forward walks input → output and parent → child
+    const [source, target] = aggregation === (direction === 'backward') ? [l.a, l.n] : [l.n, l.a];
+    const key = `${source}\u0000${target}`;
+    const edge = edges.get(key) ?? { source, target, kind: aggregation ? 'aggregation' : 'transformation', events: [] };
+    const eventId = eventIdOf.get(l.pk);
+    if (eventId && !edge.events.includes(eventId)) edge.events.push(eventId);
+    edges.set(key, edge);
+  }
+  return [...edges.values()].sort((x, y) => (x.source + x.target < y.source + y.target ? -1 : 1));
 }
 
 export interface RecallHolder {
@@ -110,7 +164,7 @@ export async function recallScope(db: Db, regions: RegionDirectory, actor: Actor
         select distinct on (carriers.identifier) carriers.identifier, e.biz_location
         from carriers
         join trace_event_identifier i on i.identifier = carriers.carrier
-        join trace_event e on e.id = i.event_pk
+        join trace_event e on e.id = i.event_pk and e.event_time = i.event_time
         where e.biz_location is not null and not e.is_error_declaration
         order by carriers.identifier, e.event_time desc, e.id desc`.execute(db)
     : { rows: [] };

@@ -114,6 +114,20 @@ describe.each(DB_KINDS)('backward/forward trace and recall scope on %s', (kind) 
     expect(body.codes).not.toContain(OTHER);
     // Every event naming a reached code: both commissionings, the transformation, packing, shipping, receiving.
     expect(body.events).toHaveLength(6);
+    // The links walked, as the goods went: both leaf lots into the drink lot, the drink lot onto the pallet.
+    expect(body.edges.map((e: { source: string; target: string; kind: string }) => [e.source, e.target, e.kind])).toEqual(
+      [
+        [DRINK, PALLET, 'aggregation'],
+        [TEA_A, DRINK, 'transformation'],
+        [TEA_B, DRINK, 'transformation'],
+      ].sort((x, y) => (`${x[0]}${x[1]}` < `${y[0]}${y[1]}` ? -1 : 1)),
+    );
+    for (const edge of body.edges) {
+      expect(edge.events).toHaveLength(1);
+      expect(body.events).toContain(edge.events[0]);
+    }
+    const forward = (await admin.get(`/api/v1/trace?code=${encodeURIComponent(TEA_A)}&direction=forward`)).json();
+    expect(forward.edges.map((e: { source: string; target: string }) => [e.source, e.target])).toEqual([[TEA_A, DRINK]]);
   });
 
   it('traces forward from a contaminated leaf lot to the drink lot only, and accepts an EPC URN', async () => {

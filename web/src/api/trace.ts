@@ -1,10 +1,12 @@
 /**
  * Trace module (一码统管): backward/forward trace and recall scope (server/modules/trace/trace-service.ts),
- * and the EPCIS 2.0 events they name, read through the standard query interface (GET /epcis/events).
+ * and the EPCIS 2.0 events they name, read through the standard query interface (GET /epcis/events);
+ * products, batches and their codes, registered locations and EPCIS capture jobs.
  * Typed API functions, query keys and the TanStack Query hooks over them.
  */
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import type { Page } from './platform-types';
 
 const V1 = '/api/v1';
 
@@ -18,6 +20,8 @@ export interface TraceResult {
   codes: string[];
   events: string[];
   hops: { code: string; depth: number }[];
+  /** the links walked, as the goods went (input → output, child → container), with the events behind each */
+  edges: { source: string; target: string; kind: 'transformation' | 'aggregation'; events: string[] }[];
 }
 
 export interface RecallHolder {
@@ -62,6 +66,116 @@ export interface TraceLocation {
   regionName: string;
   address: string | null;
   isDemo: boolean;
+}
+
+export interface RegisterLocationInput {
+  gln: string;
+  /** GLN extension (AI 254): a part of the site */
+  extension?: string;
+  name: string;
+  enterpriseCreditCode: string;
+  enterpriseName: string;
+  regionCode: string;
+  address?: string | null;
+}
+
+/** GET /api/v1/trace/products: a registered product (an enterprise sees its own). */
+export interface TraceProduct {
+  id: string;
+  /** GTIN-14; null for a product coded by the platform (no GS1 Company Prefix) */
+  gtin: string | null;
+  /** the owner's product reference in a platform code; null for a GS1 product */
+  productRef: string | null;
+  name: string;
+  brand: string | null;
+  spec: string | null;
+  category: string | null;
+  enterpriseCreditCode: string;
+  enterpriseName: string;
+  origin: string | null;
+  shelfLifeDays: number | null;
+  /** the product-level code on the platform's domain */
+  code: string;
+  createdAt: string;
+}
+
+export interface RegisterProductInput {
+  gtin?: string;
+  productRef?: string;
+  name: string;
+  brand?: string | null;
+  spec?: string | null;
+  category?: string | null;
+  origin?: string | null;
+  shelfLifeDays?: number | null;
+  /** city_admin only: whose product it is */
+  enterpriseCreditCode?: string;
+  enterpriseName?: string;
+}
+
+/** GET /api/v1/trace/products/{id}/batches: a batch of the product that events name, with its code. */
+export interface ProductBatch {
+  lot: string;
+  identifier: string;
+  /** the code on the platform's domain: what the QR code carries */
+  uri: string;
+  /** the consumer page's path on this host */
+  path: string;
+  elementString: string | null;
+  firstSeen: string;
+  lastSeen: string;
+  eventCount: number;
+  qrPng: string;
+  qrSvg: string;
+  labels: string;
+}
+
+/** POST /api/v1/trace/codes: the code of a batch or item of a registered product. */
+export interface IssuedCode {
+  uri: string;
+  epcisIdentifier: string;
+  level: 'class' | 'batch' | 'item';
+  elementString: string | null;
+  productName: string;
+  qrPng: string;
+  qrSvg: string;
+  labels: string;
+}
+
+export interface IssueCodeInput {
+  gtin?: string;
+  productRef?: string;
+  creditCode?: string;
+  lot?: string;
+  serial?: string;
+}
+
+export type CaptureStatus = 'running' | 'success' | 'failed';
+export const CAPTURE_STATUSES: readonly CaptureStatus[] = ['running', 'success', 'failed'];
+
+/** GET /api/v1/trace/captures: an EPCIS capture job (errors only in the detail). */
+export interface CaptureJob {
+  captureID: string;
+  status: CaptureStatus;
+  documentType: string | null;
+  eventCount: number;
+  storedCount: number;
+  duplicateCount: number;
+  errorCount: number;
+  firstError: string | null;
+  errors: unknown[];
+  enterpriseCreditCode: string | null;
+  enterpriseName: string | null;
+  createdBy: { username: string; displayName: string } | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface CaptureListParams {
+  page: number;
+  pageSize: number;
+  status?: CaptureStatus;
+  regionCode?: string;
 }
 
 // --- EPCIS 2.0 JSON (the fields the trace pages read; the server returns events as captured) ---
@@ -139,6 +253,26 @@ export const getRecallScope = (code: string, signal?: AbortSignal) => api.get<Re
 export const listLocations = (signal?: AbortSignal) =>
   api.get<{ items: TraceLocation[] }>(`${V1}/trace/locations`, undefined, signal).then((body) => body.items);
 
+/** The registered locations matching `q` (name, enterprise, GLN or credit code); the server caps the answer at 500. */
+export const searchLocations = (q: string | undefined, signal?: AbortSignal) =>
+  api.get<{ items: TraceLocation[] }>(`${V1}/trace/locations`, { q }, signal).then((body) => body.items);
+
+export const registerLocation = (input: RegisterLocationInput) => api.post<TraceLocation>(`${V1}/trace/locations`, input);
+
+export const listProducts = (params: { page: number; pageSize: number; q?: string }, signal?: AbortSignal) =>
+  api.get<Page<TraceProduct>>(`${V1}/trace/products`, params, signal);
+
+export const registerProduct = (input: RegisterProductInput) => api.post<TraceProduct>(`${V1}/trace/products`, input);
+
+export const listProductBatches = (id: string, params: { page: number; pageSize: number }, signal?: AbortSignal) =>
+  api.get<Page<ProductBatch> & { product: TraceProduct }>(`${V1}/trace/products/${encodeURIComponent(id)}/batches`, params, signal);
+
+export const issueCode = (input: IssueCodeInput) => api.post<IssuedCode>(`${V1}/trace/codes`, input);
+
+export const listCaptureJobs = (params: CaptureListParams, signal?: AbortSignal) => api.get<Page<CaptureJob>>(`${V1}/trace/captures`, { ...params }, signal);
+
+export const getCaptureJob = (id: string, signal?: AbortSignal) => api.get<CaptureJob>(`${V1}/trace/captures/${encodeURIComponent(id)}`, undefined, signal);
+
 /** One SimpleEventQuery by event IDs (EPCIS 2.0 REST binding, GET /epcis/events?EQ_eventID=a|b|c). */
 export const queryEventsById = (ids: readonly string[], signal?: AbortSignal) =>
   api
@@ -168,6 +302,13 @@ export const traceKeys = {
   recall: (code: string) => [...traceKeys.all, 'recall', code] as const,
   events: (ids: readonly string[]) => [...traceKeys.all, 'events', ids] as const,
   locations: () => [...traceKeys.all, 'locations'] as const,
+  locationSearch: (q: string) => [...traceKeys.locations(), 'search', q] as const,
+  products: () => [...traceKeys.all, 'products'] as const,
+  productList: (params: { page: number; pageSize: number; q?: string }) => [...traceKeys.products(), 'list', params] as const,
+  batches: (id: string, params: { page: number; pageSize: number }) => [...traceKeys.products(), 'batches', id, params] as const,
+  captures: () => [...traceKeys.all, 'captures'] as const,
+  captureList: (params: CaptureListParams) => [...traceKeys.captures(), 'list', params] as const,
+  capture: (id: string) => [...traceKeys.captures(), 'detail', id] as const,
 };
 
 // --- query hooks ---
@@ -202,3 +343,37 @@ export const useEventsById = (ids: readonly string[] | undefined) =>
     queryFn: ({ signal }) => fetchEventsById(ids ?? [], signal),
     enabled: ids !== undefined && ids.length > 0,
   });
+
+/** The registered locations the caller may see, optionally searched (the server caps the list at 500). */
+export const useLocations = (q: string | undefined) =>
+  useQuery({ queryKey: traceKeys.locationSearch(q ?? ''), queryFn: ({ signal }) => searchLocations(q, signal), placeholderData: keepPreviousData });
+
+export const useRegisterLocation = () => {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: registerLocation, onSuccess: () => client.invalidateQueries({ queryKey: traceKeys.locations() }) });
+};
+
+export const useProducts = (params: { page: number; pageSize: number; q?: string }) =>
+  useQuery({ queryKey: traceKeys.productList(params), queryFn: ({ signal }) => listProducts(params, signal), placeholderData: keepPreviousData });
+
+export const useRegisterProduct = () => {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: registerProduct, onSuccess: () => client.invalidateQueries({ queryKey: traceKeys.products() }) });
+};
+
+export const useProductBatches = (id: string | null, params: { page: number; pageSize: number }) =>
+  useQuery({
+    queryKey: traceKeys.batches(id ?? '', params),
+    queryFn: ({ signal }) => listProductBatches(id ?? '', params, signal),
+    enabled: id !== null,
+    placeholderData: keepPreviousData,
+  });
+
+/** Issuing stores nothing but an audit row (codes are deterministic), so no list needs refreshing. */
+export const useIssueCode = () => useMutation({ mutationFn: issueCode });
+
+export const useCaptureJobs = (params: CaptureListParams) =>
+  useQuery({ queryKey: traceKeys.captureList(params), queryFn: ({ signal }) => listCaptureJobs(params, signal), placeholderData: keepPreviousData });
+
+export const useCaptureJob = (id: string | null) =>
+  useQuery({ queryKey: traceKeys.capture(id ?? ''), queryFn: ({ signal }) => getCaptureJob(id ?? '', signal), enabled: id !== null });

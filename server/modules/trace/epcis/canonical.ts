@@ -59,7 +59,7 @@ export function eventContentHash(event: Record<string, unknown>): string {
 function normalise(value: unknown, field: string | null): unknown {
   if (Array.isArray(value)) {
     const items = value.map((item) => normalise(item, null));
-    if (field === null || !SET_FIELDS.has(field)) return items;
+    if (items.length < 2 || field === null || !SET_FIELDS.has(field)) return items;
     return items
       .map((item) => [canonicalJson(item), item] as const)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -2,7 +2,7 @@ import { Alert } from 'antd';
 
 /**
  * The trace walk crosses regions, the event query does not: a county officer or inspector reads only the
- * events of their own region (server/modules/trace/query-service.ts), so some events may be withheld.
+ * events of their own region (server/modules/trace/query/index.ts), so some events may be withheld.
  */
 export function ScopeNote({ expected, shown }: { expected: number; shown: number }) {
   const hidden = expected - shown;

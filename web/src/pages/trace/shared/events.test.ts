@@ -91,8 +91,21 @@ describe('buildTraceGraph', () => {
     expect(graph.edges.map((e) => e.relation)).toEqual(['pack']);
   });
 
+  it('draws the links the server walked through events the caller may not read, once, with a plain label', () => {
+    const visible = toEventRows(CHAIN).filter((r) => r.type !== 'TransformationEvent');
+    const graph = buildTraceGraph(BACKWARD_FROM_DRINK, visible);
+    expect(graph.edges.map((e) => [e.source, e.target, e.relation, e.label]).sort()).toEqual(
+      [
+        [DRINK, PALLET, 'pack', graph.edges.find((e) => e.target === PALLET)?.label],
+        [TEA_A, DRINK, 'transform', '转化'],
+        [TEA_B, DRINK, 'transform', '转化'],
+      ].sort(),
+    );
+    expect(graph.edges).toHaveLength(3);
+  });
+
   it('shows the root alone for a trace that reached nothing', () => {
-    const graph = buildTraceGraph({ root: DRINK, direction: 'forward', codes: [DRINK], events: [], hops: [] }, []);
+    const graph = buildTraceGraph({ root: DRINK, direction: 'forward', codes: [DRINK], events: [], hops: [], edges: [] }, []);
     expect(graph.nodes.map((n) => n.id)).toEqual([DRINK]);
     expect(graph.edges).toEqual([]);
   });

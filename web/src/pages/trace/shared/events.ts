@@ -180,5 +180,28 @@ export function buildTraceGraph(trace: TraceResult, rows: readonly EventRow[], m
     return { id: code, depth, kind: info.kind, title: info.title, subtitle: info.subtitle, text: info.text, isRoot: code === trace.root };
   });
   const ids = new Set(nodes.map((n) => n.id));
-  return { direction: trace.direction, nodes, edges: deriveEdges(rows, ids), omitted: sorted.length - kept.length };
+  return { direction: trace.direction, nodes, edges: withServerEdges(deriveEdges(rows, ids), trace, ids), omitted: sorted.length - kept.length };
+}
+
+/**
+ * The links the server walked that no readable event draws: a county officer traces through events
+ * outside his region (he may follow the chain, not read those events), so the graph takes them from the
+ * trace itself, with a plain label.
+ */
+function withServerEdges(derived: TraceGraphEdge[], trace: TraceResult, nodes: ReadonlySet<string>): TraceGraphEdge[] {
+  const pair = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+  const drawn = new Set(derived.map((e) => pair(e.source, e.target)));
+  const extra = (trace.edges ?? [])
+    .filter((e) => nodes.has(e.source) && nodes.has(e.target) && !drawn.has(pair(e.source, e.target)))
+    .map(
+      (e): TraceGraphEdge => ({
+        source: e.source,
+        target: e.target,
+        relation: e.kind === 'transformation' ? 'transform' : 'pack',
+        label: e.kind === 'transformation' ? '转化' : '装入',
+        eventIds: e.events,
+        allDeclaredError: false,
+      }),
+    );
+  return [...derived, ...extra];
 }

@@ -77,4 +77,9 @@ export const BACKWARD_FROM_DRINK: TraceResult = {
     { code: TEA_A, depth: 1 },
     { code: TEA_B, depth: 1 },
   ],
+  edges: [
+    { source: DRINK, target: PALLET, kind: 'aggregation', events: [CHAIN[3]?.eventID ?? ''] },
+    { source: TEA_A, target: DRINK, kind: 'transformation', events: [CHAIN[2]?.eventID ?? ''] },
+    { source: TEA_B, target: DRINK, kind: 'transformation', events: [CHAIN[2]?.eventID ?? ''] },
+  ],
 };
