@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { captureJobRoutes } from './capture-jobs.ts';
 import { validateEpcisDocument } from './epcis/index.ts';
 import { epcisRoutes } from './epcis-routes.ts';
 import { locationRoutes } from './location-routes.ts';
@@ -14,5 +15,6 @@ export async function traceModule(app: FastifyInstance, publicBaseUrl: string): 
   });
   await traceRoutes(app);
   await locationRoutes(app);
+  await captureJobRoutes(app);
   await resolverModule(app, publicBaseUrl);
 }

@@ -104,3 +104,16 @@ export interface Health {
   database: 'pglite' | 'postgresql';
   version: string;
 }
+
+/** GET /api/v1/api-keys: one of the caller's own API keys (the secret itself only in the answer to its creation). */
+export interface ApiKey {
+  id: string;
+  name: string;
+  /** the public part: keys read `zlk_<prefix>_<secret>` */
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  /** only when just created: shown once, never again */
+  key?: string;
+}

@@ -2,6 +2,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import type {
+  ApiKey,
   AuditEntry,
   AuditListParams,
   AuditVerifyResult,
@@ -50,6 +51,12 @@ export const verifyAudit = (signal?: AbortSignal) => api.get<AuditVerifyResult>(
 export const getDashboardSummary = (regionCode: string | undefined, signal?: AbortSignal) =>
   api.get<DashboardSummary>(`${V1}/dashboard/summary`, { regionCode }, signal);
 
+export const listApiKeys = (signal?: AbortSignal) => api.get<{ items: ApiKey[] }>(`${V1}/api-keys`, undefined, signal).then((body) => body.items);
+
+export const createApiKey = (input: { name: string }) => api.post<ApiKey & { key: string }>(`${V1}/api-keys`, input);
+
+export const revokeApiKey = (id: string) => api.post<null>(`${V1}/api-keys/${encodeURIComponent(id)}/revoke`);
+
 // --- query keys and options ---
 
 export const platformKeys = {
@@ -64,6 +71,7 @@ export const platformKeys = {
   auditList: (params: AuditListParams) => [...platformKeys.audit(), 'list', params] as const,
   auditVerify: () => [...platformKeys.audit(), 'verify'] as const,
   dashboard: (regionCode: string | undefined) => [...platformKeys.all, 'dashboard', regionCode ?? null] as const,
+  apiKeys: () => [...platformKeys.all, 'api-keys'] as const,
 };
 
 export const dashboardSummaryQuery = (regionCode: string | undefined) =>
@@ -140,4 +148,16 @@ export const useUpdateUser = () => {
     mutationFn: ({ id, input }: { id: string; input: UpdateUserInput }) => updateUser(id, input),
     onSuccess: () => client.invalidateQueries({ queryKey: platformKeys.users() }),
   });
+};
+
+export const useApiKeys = () => useQuery({ queryKey: platformKeys.apiKeys(), queryFn: ({ signal }) => listApiKeys(signal) });
+
+export const useCreateApiKey = () => {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: createApiKey, onSuccess: () => client.invalidateQueries({ queryKey: platformKeys.apiKeys() }) });
+};
+
+export const useRevokeApiKey = () => {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: revokeApiKey, onSuccess: () => client.invalidateQueries({ queryKey: platformKeys.apiKeys() }) });
 };

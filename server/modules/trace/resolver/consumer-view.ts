@@ -2,6 +2,7 @@ import type { Db } from '../../../platform/db.ts';
 import type { RegionDirectory } from '../../../platform/regions.ts';
 import { normaliseCbvWord } from '../epcis/index.ts';
 import type { ProductCode } from './code.ts';
+import { inputLotsOf } from './input-lots.ts';
 import {
   addDays,
   attributeFacts,
@@ -53,6 +54,21 @@ export interface PublicInspection {
   region: string | null;
 }
 
+/** A raw-material lot of a processed batch (an input of the transformation that made it). */
+export interface InputLot {
+  /** Registered product name; null when the input's product is not registered. */
+  productName: string | null;
+  gtin: string | null;
+  lot: string | null;
+  serial: string | null;
+  /** The enterprise that produced it (its registered location's), else the product's registered owner. */
+  producer: string | null;
+  /** Where it was produced: the region of that registered location (湖州市安吉县). */
+  region: string | null;
+  /** Path of the input's own consumer page on this host. */
+  path: string | null;
+}
+
 export interface ConsumerView {
   code: {
     scheme: ProductCode['scheme'];
@@ -84,6 +100,8 @@ export interface ConsumerView {
   /** Whether any event names the code: false for a registered product whose batch has no records yet. */
   hasRecords: boolean;
   certifications: string[];
+  /** 原料批次: what the batch was made from, when a TransformationEvent made it. */
+  inputs: InputLot[];
   timeline: TimelineEntry[];
 }
 
@@ -342,6 +360,16 @@ export async function buildConsumerView(db: Db, regions: RegionDirectory, code: 
     break;
   }
 
+  const inputs = (await inputLotsOf(db, code)).map((i) => ({
+    productName: i.productName,
+    gtin: i.gtin,
+    lot: i.lot,
+    serial: i.serial,
+    producer: i.producer,
+    region: regionPath(regions, i.regionCode ?? undefined),
+    path: i.path,
+  }));
+
   const foreign = facts.countryOfOrigin !== null && facts.countryOfOrigin !== 'CN' ? countryName(facts.countryOfOrigin) : null;
   return {
     code: {
@@ -372,6 +400,7 @@ export async function buildConsumerView(db: Db, regions: RegionDirectory, code: 
     recalled,
     hasRecords: events.length > 0,
     certifications: [...new Set(events.flatMap((e) => certificationsOf(e.document)))].slice(0, 10),
+    inputs,
     timeline: events.map((e) => {
       const place = placeOf(e);
       return {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { productBatchRoutes } from './product-batches.ts';
 import { productRoutes } from './product-routes.ts';
 import { resolverRoutes } from './resolver-routes.ts';
 
@@ -12,4 +13,5 @@ export { buildConsumerView } from './consumer-view.ts';
 export async function resolverModule(app: FastifyInstance, base: string): Promise<void> {
   await resolverRoutes(app, base);
   await productRoutes(app, base);
+  await productBatchRoutes(app, base);
 }

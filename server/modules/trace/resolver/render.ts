@@ -1,4 +1,4 @@
-import type { ConsumerView, TimelineEntry } from './consumer-view.ts';
+import type { ConsumerView, InputLot, TimelineEntry } from './consumer-view.ts';
 import { LINKSET_TYPE, withLinkType } from './linkset.ts';
 import { chineseDate, shanghaiDate } from './vocabulary.ts';
 
@@ -60,6 +60,12 @@ dd{margin:0;text-align:right;word-break:break-all}
 .chip{display:inline-block;font-size:12px;line-height:18px;padding:0 6px;border-radius:9px;background:#eef4ff;color:#1849a9;margin-left:6px;font-weight:400}
 .chip.grey{background:#f2f4f7;color:#475467}
 .empty{color:#6b7280;margin:0}
+.inputs{list-style:none;margin:0;padding:0}
+.inputs li{padding:10px 0;border-top:1px solid #eef2f7}
+.inputs li:first-child{border-top:0;padding-top:0}
+.inputs li:last-child{padding-bottom:0}
+.inputs .name{font-weight:600;display:flex;justify-content:space-between;gap:8px}
+.inputs .name a{font-weight:400;font-size:13px;white-space:nowrap;text-decoration:none}
 .note{color:#6b7280;font-size:12px;margin:4px 2px 14px}
 footer{text-align:center;color:#667085;font-size:12px;padding:8px 14px 28px}
 footer p{margin:2px 0}
@@ -117,6 +123,13 @@ function timelineItem(e: TimelineEntry, last: boolean): string {
   return `<li${last ? ' class="last"' : ''}><div class="step">${esc(e.stepLabel)}${chips}</div><div class="when">${esc(e.localTime)}</div><div class="where">${esc(where)}</div></li>`;
 }
 
+function inputItem(i: InputLot): string {
+  const id = i.lot ? `批次号 <span class="mono">${esc(i.lot)}</span>` : i.serial ? `序列号 <span class="mono">${esc(i.serial)}</span>` : '';
+  const where = [i.producer, i.region].filter((x): x is string => x !== null).join(' · ');
+  const link = i.path ? `<a href="${esc(i.path)}">查看原料追溯 ›</a>` : '';
+  return `<li><div class="name"><span>${esc(i.productName ?? '未登记产品')}</span>${link}</div>${id ? `<div class="when">${id}</div>` : ''}${where ? `<div class="where">${esc(where)}</div>` : ''}</li>`;
+}
+
 /** The consumer page of a code. `today` (Asia/Shanghai date) marks an expired batch. */
 export function renderConsumerPage(view: ConsumerView, today: string = shanghaiDate(new Date())): string {
   const p = view.product;
@@ -160,6 +173,11 @@ ${fact('批次号', view.code.lot ? esc(view.code.lot) : null, true)}${fact('序
 </dl></section>`;
   }
 
+  const inputs =
+    view.code.level !== 'class' && view.inputs.length > 0
+      ? `<section class="card" aria-label="原料批次"><h3>原料批次</h3><ul class="inputs">${view.inputs.map(inputItem).join('')}</ul></section>`
+      : '';
+
   let inspection = '';
   if (view.code.level !== 'class') {
     const i = view.inspection;
@@ -188,7 +206,7 @@ ${fact('批次号', view.code.lot ? esc(view.code.lot) : null, true)}${fact('序
   const note =
     '<p class="note">以上信息由生产经营企业按 GS1 EPCIS 国际标准上报，由湖州市市场监督管理局质量数智平台汇集展示。如发现信息与实物不符，请拨打 12315 投诉举报。</p>';
   const head = `<link rel="alternate" type="${LINKSET_TYPE}" href="${esc(withLinkType(view.code.uri, 'linkset'))}">\n`;
-  return page(`${name} · 一码通`, [...alerts, product, batch, inspection, timeline, note].join('\n'), head);
+  return page(`${name} · 一码通`, [...alerts, product, batch, inputs, inspection, timeline, note].join('\n'), head);
 }
 
 /** The friendly page for a code that cannot be read (400) or that the platform does not know (404). */

@@ -352,6 +352,50 @@ describe.each(DB_KINDS)('GS1 Digital Link resolver and consumer page on %s', (ki
     expect(xss.body).toContain('&lt;img src=x');
   });
 
+  it('lists the raw-material lots of the demo drink batch: product, lot, producer and region, nothing private', async () => {
+    const url = '/01/06970000000116/10/HZ-2025-0506';
+    const html = (await page(url)).body;
+    const section = /<section class="card" aria-label="原料批次">([\s\S]*?)<\/section>/.exec(html)?.[1] ?? '';
+    expect(section).toContain('<h3>原料批次</h3>');
+    for (const lot of ['AJ-2025-0418', 'AJ-2025-0422']) {
+      expect(section).toContain(lot);
+      expect(section).toContain(`href="/01/06970000000109/10/${lot}"`);
+    }
+    expect(section.match(/安吉白茶鲜叶（演示）/g)).toHaveLength(2);
+    expect(section).toContain('安吉示范茶叶合作社（演示） · 湖州市安吉县');
+    // The transformation's input quantities (320 / 280 kg) and output volume are not for the public.
+    const text = html.replace(/<style>[\s\S]*?<\/style>/, '');
+    expect(text).not.toMatch(/KGM|LTR|千克|公斤|\b(320|280|600|12000)\b/);
+
+    const json = (await page(`${url}?linkType=gs1:traceability`)).body;
+    expect(json).not.toMatch(/KGM|LTR|\b(320|280|12000)\b/);
+    const view = JSON.parse(json);
+    expect(view.inputs).toEqual([
+      {
+        productName: '安吉白茶鲜叶（演示）',
+        gtin: '06970000000109',
+        lot: 'AJ-2025-0418',
+        serial: null,
+        producer: '安吉示范茶叶合作社（演示）',
+        region: '湖州市安吉县',
+        path: '/01/06970000000109/10/AJ-2025-0418',
+      },
+      {
+        productName: '安吉白茶鲜叶（演示）',
+        gtin: '06970000000109',
+        lot: 'AJ-2025-0422',
+        serial: null,
+        producer: '安吉示范茶叶合作社（演示）',
+        region: '湖州市安吉县',
+        path: '/01/06970000000109/10/AJ-2025-0422',
+      },
+    ]);
+    // A raw-material lot itself was made by no transformation; a product-level code has no lots.
+    expect((await page('/01/06970000000109/10/AJ-2025-0418?linkType=gs1:traceability')).json().inputs).toEqual([]);
+    expect((await page('/01/06970000000116')).body).not.toContain('原料批次');
+    expect((await page(`/01/${GTIN}/10/TEA-2026A`)).body).not.toContain('原料批次');
+  });
+
   it('is rate-limited like the other public routes', async () => {
     for (const url of [`/01/${GTIN}/10/TEA-2026A`, `/resolve?uri=${encodeURIComponent(LOT)}`, '/01/x', '/p/x/y/b/z']) {
       const res = await page(url);

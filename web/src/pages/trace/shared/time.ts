@@ -1,0 +1,23 @@
+/**
+ * Instants as people in Huzhou read them: `2025-05-06 10:00` in Asia/Shanghai, whatever the browser's own time
+ * zone (a laptop set to UTC, a headless test browser). "—" for none.
+ */
+const FORMAT = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+export function shanghaiTime(iso: string | null | undefined, withSeconds = false): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const part = Object.fromEntries(FORMAT.formatToParts(date).map((p) => [p.type, p.value]));
+  const time = `${part.hour}:${part.minute}${withSeconds ? `:${part.second}` : ''}`;
+  return `${part.year}-${part.month}-${part.day} ${time}`;
+}
