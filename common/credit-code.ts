@@ -37,3 +37,48 @@ export function checkCreditCode(code: string): CreditCodeProblem | null {
   if (expected !== actual) return { rule: 'check', position: 18, expected: expected ?? '?', actual };
   return null;
 }
+
+/** What GET /api/v1/credit-codes/{code} answers, and what an entity form shows as you type. */
+export interface CreditCodeVerdict {
+  valid: boolean;
+  /** A readable sentence, "中文 / English", naming the position; null when valid. */
+  reason: string | null;
+  /** The check character positions 1–17 call for (also when valid); null when they cannot be computed. */
+  expectedCheckChar: string | null;
+}
+
+/** Codes are compared in upper case without surrounding blanks (a lower-case copy is the same code). */
+export function normaliseCreditCode(code: string): string {
+  return code.trim().toUpperCase();
+}
+
+/** A bilingual sentence for a problem found by checkCreditCode (positions are 1-based). */
+export function describeCreditCodeProblem(problem: CreditCodeProblem, code = ''): string {
+  switch (problem.rule) {
+    case 'length': {
+      const hint =
+        problem.actual === 17 && creditCodeCheckChar(code) !== null
+          ? `；按前 17 位计算，第 18 位校验码应为 ${creditCodeCheckChar(code)} / from the first 17 characters, position 18 should be ${creditCodeCheckChar(code)}`
+          : '';
+      return `统一社会信用代码应为 18 位，当前 ${problem.actual} 位 / must be 18 characters long, got ${problem.actual}${hint}`;
+    }
+    case 'charset':
+      return `第 ${problem.position} 位字符“${problem.char}”不在代码字符集中（不使用 I、O、Z、S、V） / position ${problem.position}: character "${problem.char}" is not allowed (I, O, Z, S and V are never used)`;
+    case 'region': {
+      const offset = code.slice(2, 8).search(/\D/);
+      const position = offset >= 0 ? offset + 3 : problem.position;
+      return `第 ${position} 位应为数字：第 3–8 位是登记管理机关行政区划码 / position ${position} must be a digit: positions 3–8 are the registering authority's region code`;
+    }
+    case 'check':
+      return `第 18 位校验码应为 ${problem.expected}，实际为 ${problem.actual} / position 18: check character should be ${problem.expected}, not ${problem.actual}`;
+  }
+}
+
+/** The verdict on a code as typed (normalised first): valid or not, why, and the check character it needs. */
+export function explainCreditCode(input: string): CreditCodeVerdict {
+  const code = normaliseCreditCode(input);
+  const problem = checkCreditCode(code);
+  const expected = code.length >= 17 ? creditCodeCheckChar(code.slice(0, 17)) : null;
+  if (!problem) return { valid: true, reason: null, expectedCheckChar: expected };
+  return { valid: false, reason: describeCreditCodeProblem(problem, code), expectedCheckChar: expected };
+}

@@ -8,6 +8,8 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { calendarModule } from './modules/calendar/index.ts';
+import { entitiesModule } from './modules/entities/index.ts';
 import { planModule } from './modules/plan/index.ts';
 import { platformModule } from './modules/platform/index.ts';
 import { traceModule } from './modules/trace/index.ts';
@@ -141,7 +143,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await platformModule(app);
   await planModule(app);
+  await entitiesModule(app);
   await traceModule(app, options.publicBaseUrl ?? DEFAULT_PUBLIC_BASE_URL);
+  await calendarModule(app);
   serveWeb(app, options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist);
   return app;
 }

@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drawInspection } from '../common/draw/index.ts';
+import { KAT_INPUT } from '../common/draw/test-pools.ts';
 import { openPglite } from './platform/db.ts';
 import { ROOT_DIR } from './platform/version.ts';
 
@@ -58,5 +60,50 @@ describe('zhiliang CLI (embedded database)', () => {
     const r = spawnSync(process.execPath, [BIN, 'migrate'], { env: { ...process.env, DATABASE_URL: 'mysql://nope' }, encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toBe('zhiliang: configuration error: DATABASE_URL must start with postgres:// or postgresql://');
+  });
+});
+
+describe('zhiliang draw verify <file>', () => {
+  let dir: string;
+  const run = (...args: string[]) => spawnSync(process.execPath, [BIN, 'draw', 'verify', ...args], { encoding: 'utf8', timeout: 60_000 });
+  const write = (name: string, value: unknown) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value, null, 2));
+    return file;
+  };
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhiliang-draw-'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('prints 一致 / consistent for a published draw and exits 0', () => {
+    const published = drawInspection(KAT_INPUT);
+    const r = run(write('draw.json', published));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`一致 / consistent — 8 targets, 0 redraws, commitment ${published.commitment}, poolHash ${published.poolHash}\n`);
+    const json = run(write('draw.json', published), '--json');
+    expect(JSON.parse(json.stdout)).toEqual({ consistent: true, firstDifference: null });
+  });
+
+  it('prints the first difference and exits 1 when a record was altered', () => {
+    const published = drawInspection(KAT_INPUT);
+    const altered = { ...published, targets: published.targets.map((t, i) => (i === 2 ? { ...t, inspectors: ['INS-01', 'INS-05'] } : t)) };
+    const r = run(write('altered.json', altered));
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('不一致 / INCONSISTENT — first difference at targets[2].inspectors[1]: expected INS-07, published INS-05\n');
+  });
+
+  it('exits 2 with one line when the file is missing or not JSON', () => {
+    const missing = run(path.join(dir, 'nope.json'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^zhiliang: cannot read .*nope\.json as JSON/);
+    expect(run(write('bad.json', '{not json')).status).toBe(2);
+  });
+
+  it('has --help', () => {
+    const r = run('--help');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Usage: zhiliang draw verify [options] <file>');
   });
 });

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import { formatVerdict, verifyDraw } from '../common/draw/index.ts';
 import { ROLES, type Role } from '../common/roles.ts';
 import { serve } from './main.ts';
 import { createUser } from './modules/platform/user-service.ts';
@@ -132,6 +134,28 @@ export function buildCli(): Command {
         say(`audit chain BROKEN at row ${verdict.firstBroken?.seq}: ${verdict.firstBroken?.reason}`);
         process.exitCode = 1;
       }
+    });
+
+  const draw = program.command('draw').description('双随机 random-inspection draws');
+  draw
+    .command('verify')
+    .description(
+      'recompute a published draw from its own inputs (common/draw/README.md); print 一致 / consistent or the first difference; exit 1 when inconsistent',
+    )
+    .argument('<file>', 'a published draw record (JSON)')
+    .option('--json', 'print the verdict as JSON {consistent, firstDifference}')
+    .action((file: string, opts: { json?: boolean }) => {
+      let published: unknown;
+      try {
+        published = JSON.parse(readFileSync(file, 'utf8'));
+      } catch (err) {
+        say(`zhiliang: cannot read ${file} as JSON: ${err instanceof Error ? err.message : String(err)}`);
+        process.exitCode = 2;
+        return;
+      }
+      const verdict = verifyDraw(published);
+      process.stdout.write(`${opts.json ? JSON.stringify(verdict) : formatVerdict(verdict, published)}\n`);
+      if (!verdict.consistent) process.exitCode = 1;
     });
   return program;
 }

@@ -8,8 +8,9 @@ import { hashPassword } from '../platform/password.ts';
 import { RegionDirectory } from '../platform/regions.ts';
 import type { Actor } from '../platform/scope.ts';
 import { inTransaction } from '../platform/transaction.ts';
+import { type FixedDemoEntity, seedEntitiesDemo } from './entities-demo.ts';
 import { seedPlanDemo } from './plan-demo.ts';
-import { demoSupplyChain, seedTraceDemo } from './trace-demo.ts';
+import { DEMO_LOCATIONS, demoSupplyChain, seedTraceDemo } from './trace-demo.ts';
 
 /**
  * Demo data generator (ZHILIANG_DEMO=1 on first start, or `zhiliang seed --demo`).
@@ -45,6 +46,17 @@ export const DEMO_USERS: DemoUser[] = [
     enterpriseCreditCode: '91330502MA2B3C4D58',
   },
 ];
+
+/** Every enterprise the other demo data names (enterprise accounts, trace locations): the registry holds them all. */
+function demoEnterprises(): FixedDemoEntity[] {
+  const named = [
+    ...DEMO_USERS.flatMap((u) =>
+      u.enterpriseCreditCode && u.enterpriseName ? [{ creditCode: u.enterpriseCreditCode, name: u.enterpriseName, regionCode: u.regionCode }] : [],
+    ),
+    ...DEMO_LOCATIONS.map((l) => ({ creditCode: l.enterprise, name: l.enterpriseName, regionCode: l.region })),
+  ];
+  return named.filter((e, i) => named.findIndex((o) => o.creditCode === e.creditCode) === i);
+}
 
 const sqlLowerUsername = sql`lower(username)`;
 const SEED_CONTEXT: AuditContext = { actorId: null, actorUsername: 'system:seed', actorRole: null, ip: null, userAgent: null, requestId: null };
@@ -85,9 +97,11 @@ export async function seedDemo(db: Db): Promise<string[]> {
     const userIds = Object.fromEntries(ids.map((u) => [u.username, u.id]));
     const plan = await seedPlanDemo(trx, await RegionDirectory.load(trx), userIds);
     const trace = await seedTraceDemo(trx, userIds);
+    const entities = await seedEntitiesDemo(trx, await RegionDirectory.load(trx), demoEnterprises());
     await appendAudit(trx, SEED_CONTEXT, { action: 'plan.demo.seed', entityType: 'plan', after: { demo: true, ...plan } });
     await appendAudit(trx, SEED_CONTEXT, { action: 'trace.demo.seed', entityType: 'trace_location', after: { demo: true, ...trace } });
-    await markDemoLoaded(trx, { users: created.length, plan, trace });
+    await appendAudit(trx, SEED_CONTEXT, { action: 'entity.demo.seed', entityType: 'entity', after: { demo: true, ...entities } });
+    await markDemoLoaded(trx, { users: created.length, plan, trace, entities });
     return created;
   });
   // The demo supply chain goes through the real EPCIS capture path (its own transaction, audited).

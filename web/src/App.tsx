@@ -30,8 +30,14 @@ const PlanAssessment = lazy(() => import('./pages/plan/Assessment'));
 const PlanProjects = lazy(() => import('./pages/plan/Projects'));
 const PlanAdmin = lazy(() => import('./pages/plan/PlanAdmin'));
 const PublicPlan = lazy(() => import('./pages/plan/PublicPlan'));
+const Entities = lazy(() => import('./pages/entities/Entities'));
+const EntityDetail = lazy(() => import('./pages/entities/EntityDetail'));
 const TraceQuery = lazy(() => import('./pages/trace/Trace'));
 const TraceRecall = lazy(() => import('./pages/trace/Recall'));
+const TraceProducts = lazy(() => import('./pages/trace/Products'));
+const TraceLocations = lazy(() => import('./pages/trace/Locations'));
+const TraceCaptures = lazy(() => import('./pages/trace/Captures'));
+const ApiKeys = lazy(() => import('./pages/trace/ApiKeys'));
 
 /** Sends the browser to /login on any 401, remembering where it was. */
 function SessionWatcher() {
@@ -81,8 +87,14 @@ function AppRoutes() {
           <Route path="plan/assessment" element={<RequireRole capability="planAssessment" page={<PlanAssessment />} />} />
           <Route path="plan/projects" element={<RequireRole capability="plan" page={<PlanProjects />} />} />
           <Route path="plan/admin" element={<RequireRole capability="planAdmin" page={<PlanAdmin />} />} />
+          <Route path="entities" element={<RequireRole capability="entities" page={<Entities />} />} />
+          <Route path="entities/:id" element={<RequireRole capability="entities" page={<EntityDetail />} />} />
           <Route path="trace" element={<RequireRole capability="trace" page={<TraceQuery />} />} />
           <Route path="trace/recall" element={<RequireRole capability="trace" page={<TraceRecall />} />} />
+          <Route path="trace/products" element={<RequireRole capability="traceProducts" page={<TraceProducts />} />} />
+          <Route path="trace/locations" element={<RequireRole capability="traceLocations" page={<TraceLocations />} />} />
+          <Route path="trace/captures" element={<RequireRole capability="traceCaptures" page={<TraceCaptures />} />} />
+          <Route path="trace/api-keys" element={<RequireRole capability="apiKeys" page={<ApiKeys />} />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Route>

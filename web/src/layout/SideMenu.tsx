@@ -1,20 +1,25 @@
 import {
   AimOutlined,
+  ApiOutlined,
   AuditOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
   EditOutlined,
+  EnvironmentOutlined,
   FileSearchOutlined,
   HomeOutlined,
   NodeIndexOutlined,
   OrderedListOutlined,
   ProfileOutlined,
   ProjectOutlined,
+  QrcodeOutlined,
   RollbackOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  ShopOutlined,
   TeamOutlined,
+  UploadOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
@@ -40,11 +45,21 @@ function planItems(role: Role, t: Translate): MenuItem[] {
 }
 
 function traceItems(role: Role, t: Translate): MenuItem[] {
-  if (!can(role, 'trace')) return [];
-  return [
-    { key: '/trace', icon: <NodeIndexOutlined />, label: t('menu.traceQuery') },
-    { key: '/trace/recall', icon: <RollbackOutlined />, label: t('menu.traceRecall') },
-  ];
+  const items: MenuItem[] = [];
+  if (can(role, 'trace')) {
+    items.push({ key: '/trace', icon: <NodeIndexOutlined />, label: t('menu.traceQuery') });
+    items.push({ key: '/trace/recall', icon: <RollbackOutlined />, label: t('menu.traceRecall') });
+  }
+  if (can(role, 'traceProducts')) items.push({ key: '/trace/products', icon: <QrcodeOutlined />, label: t('menu.traceProducts') });
+  if (can(role, 'traceLocations')) items.push({ key: '/trace/locations', icon: <EnvironmentOutlined />, label: t('menu.traceLocations') });
+  if (can(role, 'traceCaptures')) items.push({ key: '/trace/captures', icon: <UploadOutlined />, label: t('menu.traceCaptures') });
+  if (can(role, 'apiKeys')) items.push({ key: '/trace/api-keys', icon: <ApiOutlined />, label: t('menu.apiKeys') });
+  return items;
+}
+
+function entityItems(role: Role, t: Translate): MenuItem[] {
+  if (!can(role, 'entities')) return [];
+  return [{ key: '/entities', icon: <ShopOutlined />, label: role === 'enterprise' ? t('menu.entityOwn') : t('menu.entities') }];
 }
 
 /** Menu entries for the role: only pages the role may open, so there are no dead links. */
@@ -55,8 +70,11 @@ export function buildMenuItems(role: Role, t: Translate): MenuItem[] {
   const items: MenuItem[] = [{ key: '/', icon: <HomeOutlined />, label: t('menu.home') }];
   const plan = planItems(role, t);
   if (plan.length > 0) items.push({ key: 'plan', icon: <AimOutlined />, label: t('menu.plan'), children: plan });
+  items.push(...entityItems(role, t));
   const trace = traceItems(role, t);
-  if (trace.length > 0) items.push({ key: 'trace', icon: <SafetyCertificateOutlined />, label: t('menu.trace'), children: trace });
+  // Enterprises code and report; they do not supervise: their group is named for what they do.
+  const traceLabel = role === 'enterprise' ? t('menu.traceEnterprise') : t('menu.trace');
+  if (trace.length > 0) items.push({ key: 'trace', icon: <SafetyCertificateOutlined />, label: traceLabel, children: trace });
   if (admin.length > 0) items.push({ key: 'admin', icon: <SettingOutlined />, label: t('menu.admin'), children: admin });
   return items;
 }
@@ -73,8 +91,13 @@ const KNOWN = [
   '/plan/assessment',
   '/plan/projects',
   '/plan/admin',
+  '/entities',
   '/trace',
   '/trace/recall',
+  '/trace/products',
+  '/trace/locations',
+  '/trace/captures',
+  '/trace/api-keys',
 ];
 /** Group landing pages: a deeper path under them is not one of their own pages. */
 const NOT_PARENTS = ['/', '/plan', '/trace'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, canSwitchRegion, creatableRoles } from './access';
+import { can, canRegisterLocations, canRegisterProducts, canSwitchRegion, creatableRoles } from './access';
 
 describe('access', () => {
   it('lets city admins see users and audit, county officers users only', () => {
@@ -31,5 +31,20 @@ describe('access', () => {
     expect(can('county_officer', 'trace')).toBe(true);
     expect(can('inspector', 'trace')).toBe(true);
     expect(can('enterprise', 'trace')).toBe(false);
+  });
+
+  it('opens the trace administration pages as their APIs allow', () => {
+    expect(can('enterprise', 'traceProducts')).toBe(true);
+    expect(can('county_officer', 'traceProducts')).toBe(true);
+    expect(can('inspector', 'traceProducts')).toBe(false);
+    expect(can('inspector', 'traceLocations')).toBe(true);
+    expect(can('enterprise', 'traceCaptures')).toBe(true);
+    expect(can('inspector', 'traceCaptures')).toBe(false);
+    expect(can('enterprise', 'apiKeys')).toBe(true);
+    expect(can('county_officer', 'apiKeys')).toBe(false);
+    expect(canRegisterProducts('enterprise')).toBe(true);
+    expect(canRegisterProducts('county_officer')).toBe(false);
+    expect(canRegisterLocations('county_officer')).toBe(true);
+    expect(canRegisterLocations('enterprise')).toBe(false);
   });
 });

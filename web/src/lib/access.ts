@@ -14,8 +14,20 @@ export type Capability =
   | 'planAssessment'
   /** 规划管理: new plans and indicator definitions (targets, lead and responsible units) */
   | 'planAdmin'
+  /** 市场主体: the registry; regulators their region's entities, an enterprise its own record (read-only) */
+  | 'entities'
+  /** 市场主体登记、修改与批量导入 (city and county officers, within their region) */
+  | 'entitiesEdit'
   /** 追溯监管: backward/forward trace and recall scope, across enterprises and regions (regulators only) */
-  | 'trace';
+  | 'trace'
+  /** 产品与赋码: products, their batches and codes (QR, labels); an enterprise its own, inspectors none (they print no codes) */
+  | 'traceProducts'
+  /** 登记地点: registered GLNs; an enterprise its own, regulators their region's */
+  | 'traceLocations'
+  /** 上报记录: EPCIS capture jobs; an enterprise its own, a county its enterprises' */
+  | 'traceCaptures'
+  /** 接口密钥: API keys of machine clients that capture events (enterprises; the city for data migration) */
+  | 'apiKeys';
 
 const ALLOWED: Record<Capability, readonly Role[]> = {
   users: ['city_admin', 'county_officer'],
@@ -25,7 +37,13 @@ const ALLOWED: Record<Capability, readonly Role[]> = {
   planReview: ['city_admin'],
   planAssessment: ['city_admin', 'county_officer'],
   planAdmin: ['city_admin'],
+  entities: ['city_admin', 'county_officer', 'inspector', 'enterprise'],
+  entitiesEdit: ['city_admin', 'county_officer'],
   trace: ['city_admin', 'county_officer', 'inspector'],
+  traceProducts: ['city_admin', 'county_officer', 'enterprise'],
+  traceLocations: ['city_admin', 'county_officer', 'inspector', 'enterprise'],
+  traceCaptures: ['city_admin', 'county_officer', 'enterprise'],
+  apiKeys: ['city_admin', 'enterprise'],
 };
 
 export function can(role: Role, capability: Capability): boolean {
@@ -46,4 +64,14 @@ export function creatableRoles(role: Role): readonly Role[] {
   if (role === 'city_admin') return ROLES;
   if (role === 'county_officer') return ['inspector', 'enterprise'];
   return [];
+}
+
+/** Who registers products and issues batch codes (the API: the city for any enterprise, an enterprise for itself). */
+export function canRegisterProducts(role: Role): boolean {
+  return role === 'city_admin' || role === 'enterprise';
+}
+
+/** Who registers enterprise locations (the API: the city anywhere, a county officer within its region). */
+export function canRegisterLocations(role: Role): boolean {
+  return role === 'city_admin' || role === 'county_officer';
 }

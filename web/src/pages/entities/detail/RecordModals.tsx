@@ -1,0 +1,253 @@
+import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { isApiError } from '../../../api/client';
+import {
+  addCertification,
+  addLicence,
+  CERTIFICATION_KINDS,
+  CERTIFICATION_STATUSES,
+  type Certification,
+  type CertificationInput,
+  LICENCE_KINDS,
+  LICENCE_STATUSES,
+  type Licence,
+  type LicenceInput,
+  updateCertification,
+  updateLicence,
+  useEntityMutation,
+} from '../../../api/entities';
+import { useLocalise } from '../../../i18n';
+import { fieldErrorsFrom } from '../../../lib/form-errors';
+import { CERTIFICATION_KIND_LABELS, CERTIFICATION_STATUS_LABELS, LICENCE_KIND_LABELS, LICENCE_STATUS_LABELS } from '../labels';
+
+const day = (value: string | null | undefined) => (value ? dayjs(value) : null);
+const text = (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : null);
+const noFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
+
+interface LicenceForm {
+  kind: LicenceInput['kind'];
+  number: string;
+  productCategory: string;
+  issuer?: string;
+  issuedOn: Dayjs;
+  expiresOn: Dayjs;
+  status: LicenceInput['status'];
+}
+
+const LICENCE_FIELDS = ['kind', 'number', 'productCategory', 'issuer', 'issuedOn', 'expiresOn', 'status'] as const;
+
+/** Add a licence to an entity, or edit one (`licence` set). */
+export function LicenceModal({ entityId, licence, open, onClose }: { entityId: string; licence: Licence | null; open: boolean; onClose: () => void }) {
+  const { message } = App.useApp();
+  const localise = useLocalise();
+  const [form] = Form.useForm<LicenceForm>();
+  const save = useEntityMutation((input: LicenceInput) => (licence ? updateLicence(licence.id, input) : addLicence(entityId, input)));
+  const submit = (v: LicenceForm) =>
+    save.mutate(
+      {
+        kind: v.kind,
+        number: v.number.trim(),
+        productCategory: v.productCategory.trim(),
+        issuer: v.issuer?.trim() || null,
+        issuedOn: text(v.issuedOn) ?? '',
+        expiresOn: text(v.expiresOn) ?? '',
+        status: v.status,
+      },
+      {
+        onSuccess: () => {
+          message.success(licence ? '许可证已更新' : '许可证已添加');
+          onClose();
+        },
+        onError: (error) => {
+          const fields = isApiError(error) ? fieldErrorsFrom(error, LICENCE_FIELDS, localise) : [];
+          if (fields.length > 0) form.setFields(fields);
+          else message.error(localise(error.message));
+        },
+      },
+    );
+  return (
+    <Modal
+      title={licence ? `编辑许可证 ${licence.number}` : '新增许可证'}
+      open={open}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={save.isPending}
+      destroyOnHidden
+      width={640}
+    >
+      <Form<LicenceForm>
+        form={form}
+        layout="vertical"
+        preserve={false}
+        onFinish={submit}
+        initialValues={
+          licence
+            ? { ...licence, issuer: licence.issuer ?? undefined, issuedOn: day(licence.issuedOn), expiresOn: day(licence.expiresOn) }
+            : { kind: 'industrial_product', status: 'valid' }
+        }
+      >
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name="kind" label="许可类别" rules={[{ required: true }]}>
+              <Select options={LICENCE_KINDS.map((k) => ({ value: k, label: LICENCE_KIND_LABELS[k] }))} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="number" label="证书编号" rules={[{ required: true, whitespace: true, message: '请输入证书编号' }, { max: 60 }]}>
+              <Input placeholder="如 (浙)XK06-001-00123、SC10633050200123" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="productCategory" label="产品类别 / 许可范围" rules={[{ required: true, whitespace: true, message: '请输入产品类别' }, { max: 200 }]}>
+          <Input />
+        </Form.Item>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name="issuer" label="发证机关" rules={[{ max: 100 }]}>
+              <Input placeholder="如 浙江省市场监督管理局" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="status" label="状态" rules={[{ required: true }]}>
+              <Select options={LICENCE_STATUSES.map((s) => ({ value: s, label: LICENCE_STATUS_LABELS[s] }))} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name="issuedOn" label="发证日期" rules={[{ required: true, message: '请选择发证日期' }]}>
+              <DatePicker style={{ width: '100%' }} disabledDate={noFuture} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="expiresOn" label="有效期至" rules={[{ required: true, message: '请选择有效期' }]}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+    </Modal>
+  );
+}
+
+interface CertificationForm {
+  kind: CertificationInput['kind'];
+  number: string;
+  issuer: string;
+  scope?: string;
+  issuedOn: Dayjs;
+  expiresOn?: Dayjs | null;
+  status: CertificationInput['status'];
+}
+
+const CERT_FIELDS = ['kind', 'number', 'issuer', 'scope', 'issuedOn', 'expiresOn', 'status'] as const;
+
+/** Add a certification (绿色产品认证, 品字标浙江制造, ISO 9001 …), or edit one. */
+export function CertificationModal({
+  entityId,
+  certification,
+  open,
+  onClose,
+}: {
+  entityId: string;
+  certification: Certification | null;
+  open: boolean;
+  onClose: () => void;
+}) {
+  const { message } = App.useApp();
+  const localise = useLocalise();
+  const [form] = Form.useForm<CertificationForm>();
+  const save = useEntityMutation((input: CertificationInput) =>
+    certification ? updateCertification(certification.id, input) : addCertification(entityId, input),
+  );
+  const submit = (v: CertificationForm) =>
+    save.mutate(
+      {
+        kind: v.kind,
+        number: v.number.trim(),
+        issuer: v.issuer.trim(),
+        scope: v.scope?.trim() || null,
+        issuedOn: text(v.issuedOn) ?? '',
+        expiresOn: text(v.expiresOn),
+        status: v.status,
+      },
+      {
+        onSuccess: () => {
+          message.success(certification ? '认证证书已更新' : '认证证书已添加');
+          onClose();
+        },
+        onError: (error) => {
+          const fields = isApiError(error) ? fieldErrorsFrom(error, CERT_FIELDS, localise) : [];
+          if (fields.length > 0) form.setFields(fields);
+          else message.error(localise(error.message));
+        },
+      },
+    );
+  return (
+    <Modal
+      title={certification ? `编辑认证证书 ${certification.number}` : '新增认证证书'}
+      open={open}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={save.isPending}
+      destroyOnHidden
+      width={640}
+    >
+      <Form<CertificationForm>
+        form={form}
+        layout="vertical"
+        preserve={false}
+        onFinish={submit}
+        initialValues={
+          certification
+            ? { ...certification, scope: certification.scope ?? undefined, issuedOn: day(certification.issuedOn), expiresOn: day(certification.expiresOn) }
+            : { kind: 'iso9001', status: 'valid' }
+        }
+      >
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name="kind" label="认证类别" rules={[{ required: true }]}>
+              <Select options={CERTIFICATION_KINDS.map((k) => ({ value: k, label: CERTIFICATION_KIND_LABELS[k] }))} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="number" label="证书编号" rules={[{ required: true, whitespace: true, message: '请输入证书编号' }, { max: 80 }]}>
+              <Input />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name="issuer" label="认证机构" rules={[{ required: true, whitespace: true, message: '请输入认证机构' }, { max: 100 }]}>
+              <Input placeholder="如 中国质量认证中心" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="status" label="状态" rules={[{ required: true }]}>
+              <Select options={CERTIFICATION_STATUSES.map((s) => ({ value: s, label: CERTIFICATION_STATUS_LABELS[s] }))} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="scope" label="认证范围" rules={[{ max: 300 }]}>
+          <Input />
+        </Form.Item>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name="issuedOn" label="颁证日期" rules={[{ required: true, message: '请选择颁证日期' }]}>
+              <DatePicker style={{ width: '100%' }} disabledDate={noFuture} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="expiresOn" label="有效期至（长期有效可不填）">
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+    </Modal>
+  );
+}
