@@ -226,6 +226,17 @@ describe.each(DB_KINDS)('EPCIS 2.0 SimpleEventQuery parameters on %s', (kind) =>
     expect(await found({ WD_bizLocation: G3 })).toEqual(['H4']);
   });
 
+  it('MATCH_* EPC patterns: urn:epc:idpat:sgtin:…* and the GTIN-only Digital Link match every serial (and lot) of the GTIN', async () => {
+    const serials = await found({ MATCH_epc: Array.from({ length: 120 }, (_, n) => `${DL}/01/06950000123459/21/${n}`).join('|') });
+    expect(serials.length).toBeGreaterThan(1);
+    expect(await found({ MATCH_epc: 'urn:epc:idpat:sgtin:6950000.012345.*' })).toEqual(serials);
+    expect(await found({ MATCH_epc: `${DL}/01/06950000123459` })).toEqual(serials);
+    // Every lot of the GTIN (the hand-built events carry lots A1… of 06950000123459 in their quantity lists).
+    expect(await found({ MATCH_epcClass: lot('A1') })).toEqual(['H1']);
+    expect(await found({ MATCH_epcClass: 'urn:epc:idpat:sgtin:6950000.012345.*' })).toEqual(['H1', 'H2', 'H3', 'H4']);
+    expect(await found({ MATCH_epc: 'urn:epc:idpat:sgtin:6950000.012346.*' })).toEqual([]);
+  });
+
   it('EQ_source_<type> / EQ_destination_<type>: type as a bare CBV word or its URI, party or place in any form', async () => {
     expect(await found({ EQ_source_owning_party: 'urn:epc:id:pgln:9520001.11111' })).toEqual(['PD1', 'PD2']);
     expect(await found({ EQ_source_owning_party: `${DL}/417/9520001111112` })).toEqual(['PD1', 'PD2']);

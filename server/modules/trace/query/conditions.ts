@@ -47,9 +47,16 @@ function inColumn(column: string, values: string[]): Condition {
   return sql<SqlBool>`${sql.ref(column)} in (${sql.join(values)})`;
 }
 
+/** A GTIN without serial or lot (`…/01/<gtin>`, what `urn:epc:idpat:sgtin:<cp>.<ref>.*` normalises to) is a pattern. */
+const GTIN_PATTERN = /^https:\/\/id\.gs1\.org\/01\/\d{14}$/;
+
 function identifierIn(roles: string[], identifiers: string[]): Condition {
+  // EPCIS 2.0 §8.2.7.1: MATCH_* values may be EPC patterns; every instance (…/21/) and lot (…/10/) of the GTIN
+  // matches, through the identifier primary key (collation "C", migration 0008).
+  const patterns = identifiers.filter((i) => GTIN_PATTERN.test(i)).map((i) => sql<SqlBool>`i.identifier like ${`${i}/%`}`);
+  const exact = sql<SqlBool>`i.identifier in (${sql.join(identifiers)})`;
   return sql<SqlBool>`exists (select 1 from trace_event_identifier i
-    where i.event_pk = e.id and i.role in (${sql.join(roles)}) and i.identifier in (${sql.join(identifiers)}))`;
+    where i.event_pk = e.id and i.role in (${sql.join(roles)}) and ${patterns.length ? anyOf([exact, ...patterns]) : exact})`;
 }
 
 /** A date-time found at `paths` in the document compared with `value` (by instant). */
