@@ -156,7 +156,7 @@ async function explainTrace(handle: DbHandle, product: string): Promise<string> 
   };
   const lit = `'${product.replaceAll("'", "''")}'`;
   const reach = `with recursive reach(identifier, depth) as (
-      select ${lit}::text, 0
+      select ${lit}::text collate "C", 0
       union
       select n.identifier, r.depth + 1
       from reach r

@@ -72,9 +72,9 @@ create table trace_event_y2034 partition of trace_event for values from ('2034-0
 create table trace_event_y2035 partition of trace_event for values from ('2035-01-01T00:00:00Z') to ('2036-01-01T00:00:00Z');
 create table trace_event_from_2036 partition of trace_event for values from ('2036-01-01T00:00:00Z') to (maxvalue);
 
--- Per-partition indexes (declared once on the parent). eventID lookups (EPCIS `eventID`, /events/{id})
--- use trace_event_key; this one serves joins that start from trace_event.
-create index trace_event_event_id_idx on trace_event (event_id);
+-- Per-partition indexes (declared once on the parent). None on event_id: every eventID lookup (EPCIS
+-- `eventID`, /events/{id}, error declarations, exports) goes through trace_event_key, and a second index
+-- of random UUIDs cost the capture a random-page write (and its full-page image in the WAL) per event.
 create index trace_event_time_idx on trace_event (event_time);
 create index trace_event_record_time_idx on trace_event (record_time);
 create index trace_event_biz_step_idx on trace_event (biz_step, event_time);

@@ -52,10 +52,11 @@ export async function traceRows(db: Db, actor: Actor, code: string, direction: T
   const trace = await traceCode(db, actor, code, direction);
   if (trace.events.length === 0) return [];
   const events = await db
-    .selectFrom('trace_event')
-    .select(['event_id', 'event_time', 'document', 'biz_location'])
-    .where('event_id', 'in', trace.events)
-    .orderBy('event_time')
+    .selectFrom('trace_event as e')
+    .innerJoin('trace_event_key as k', (join) => join.onRef('k.event_pk', '=', 'e.id').onRef('k.event_time', '=', 'e.event_time'))
+    .select(['e.event_id', 'e.event_time', 'e.document', 'e.biz_location'])
+    .where('k.event_id', 'in', trace.events)
+    .orderBy('e.event_time')
     .execute();
   const names = new Map((await db.selectFrom('trace_location').select(['identifier', 'name']).execute()).map((l) => [l.identifier, l.name]));
   const reached = new Set(trace.codes);

@@ -72,7 +72,7 @@ export async function traceCode(db: Db, actor: Actor, code: string, direction: T
   const root = canonicalCode(code);
   const reached = await sql<{ identifier: string; depth: number }>`
     with recursive reach(identifier, depth) as (
-      select ${root}::text, 0
+      select ${root}::text collate "C", 0
       union
       select n.identifier, r.depth + 1
       from reach r

@@ -47,6 +47,11 @@ function inColumn(column: string, values: string[]): Condition {
   return sql<SqlBool>`${sql.ref(column)} in (${sql.join(values)})`;
 }
 
+/** Events stored under these eventIDs, found through trace_event_key (trace_event has no eventID index of its own). */
+function eventIdIn(values: string[]): Condition {
+  return sql<SqlBool>`(e.id, e.event_time) in (select k.event_pk, k.event_time from trace_event_key k where k.event_id in (${sql.join(values)}))`;
+}
+
 /** A GTIN without serial or lot (`…/01/<gtin>`, what `urn:epc:idpat:sgtin:<cp>.<ref>.*` normalises to) is a pattern. */
 const GTIN_PATTERN = /^https:\/\/id\.gs1\.org\/01\/\d{14}$/;
 
@@ -158,9 +163,9 @@ const EXACT: Record<string, (value: string, param: string) => Condition | null> 
   EQ_bizLocation: (v, p) => inColumn('e.biz_location', list(p, v).map(canonical)),
   WD_bizLocation: (v, p) => withDescendants('e.biz_location', list(p, v)),
   EQ_transformationID: (v, p) => inColumn('e.transformation_id', list(p, v)),
-  EQ_eventID: (v, p) => inColumn('e.event_id', list(p, v)),
+  EQ_eventID: (v, p) => eventIdIn(list(p, v)),
   // Not a SimpleEventQuery parameter: kept for clients of this API that used it before EQ_eventID.
-  eventID: (v, p) => inColumn('e.event_id', list(p, v)),
+  eventID: (v, p) => eventIdIn(list(p, v)),
   EQ_quantity: (v, p) => quantity(p, 'EQ', v, undefined),
   EXISTS_errorDeclaration: (v, p) => (existsFlag(p, v) ? sql<SqlBool>`e.is_error_declaration` : null),
   GE_errorDeclarationTime: (v, p) => documentTime(['$.errorDeclaration.declarationTime'], 'GE', dateTime(p, v)),

@@ -219,7 +219,7 @@ async function containerEvents(db: Db, direct: EventRow[], codes: readonly strin
 async function correctedIds(db: Db, eventIds: string[]): Promise<Set<string>> {
   if (eventIds.length === 0) return new Set();
   const rows = await db
-    .selectFrom('trace_event')
+    .selectFrom('trace_event_key')
     .select('event_id')
     .where('is_error_declaration', '=', true)
     .where('event_id', 'in', [...new Set(eventIds)])

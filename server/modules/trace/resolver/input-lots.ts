@@ -28,7 +28,7 @@ export interface InputLotRow {
 }
 
 // A transformation withdrawn by an error declaration (EPCIS 2.0 §7.4.1.2) no longer says what went into the batch.
-const notWithdrawn = sql<boolean>`not exists (select 1 from trace_event d where d.event_id = e.event_id and d.is_error_declaration)`;
+const notWithdrawn = sql<boolean>`not exists (select 1 from trace_event_key d where d.event_id = e.event_id and d.is_error_declaration)`;
 
 /** Input identifiers of the transformations that made `identifiers`, in a stable order. */
 async function inputIdentifiers(db: Db, identifiers: string[]): Promise<string[]> {
