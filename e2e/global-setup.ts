@@ -59,7 +59,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let output = '';
   const child = spawn(process.execPath, [path.join(ROOT_DIR, 'server', 'main.ts')], {
     cwd: ROOT_DIR,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ZHILIANG_DEMO: '1', DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ZHILIANG_DEMO: '1',
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+      LOGIN_RATE_PER_MINUTE: '1000',
+    },
+    // (every browser test logs in several accounts from 127.0.0.1: the production limit of 10 a minute would refuse them)
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => {

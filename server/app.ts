@@ -10,6 +10,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { calendarModule } from './modules/calendar/index.ts';
 import { entitiesModule } from './modules/entities/index.ts';
+import { inspectionsModule } from './modules/inspections/index.ts';
+import { samplingModule } from './modules/inspections/sampling/index.ts';
 import { planModule } from './modules/plan/index.ts';
 import { platformModule } from './modules/platform/index.ts';
 import { traceModule } from './modules/trace/index.ts';
@@ -146,6 +148,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await entitiesModule(app);
   await traceModule(app, options.publicBaseUrl ?? DEFAULT_PUBLIC_BASE_URL);
   await calendarModule(app);
+  await inspectionsModule(app);
+  await samplingModule(app);
   serveWeb(app, options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist);
   return app;
 }

@@ -107,3 +107,70 @@ describe('zhiliang draw verify <file>', () => {
     expect(r.stdout).toContain('Usage: zhiliang draw verify [options] <file>');
   });
 });
+
+describe('zhiliang credit recompute', () => {
+  let dataDir: string;
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [BIN, ...args], {
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', ZHILIANG_DEMO: '0' },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+  const month = (offset: number) => {
+    const d = new Date();
+    d.setUTCDate(15);
+    d.setUTCMonth(d.getUTCMonth() + offset);
+    return d.toISOString().slice(0, 7);
+  };
+
+  beforeAll(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhiliang-credit-'));
+  });
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('classes the demo entities for a month, idempotently, and writes one run and one audit row each time', async () => {
+    expect(run('seed', '--demo').status).toBe(0);
+    const period = month(-1);
+    const first = run('credit', 'recompute', '--period', period);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stderr).toMatch(new RegExp(`credit classes ${period} \\(as of ${period}-\\d\\d, model v1\\): \\d+ entities — A \\d+, B \\d+, C \\d+, D \\d+`));
+    const again = run('credit', 'recompute', '--period', period, '--region', '330502');
+    expect(again.status, again.stderr).toBe(0);
+    const handle = await openPglite({ dataDir: path.join(dataDir, 'pglite') });
+    const runs = await handle.db
+      .selectFrom('entity_credit_run')
+      .select(['period', 'region_path', 'run_by'])
+      .where('period', '=', period)
+      .orderBy('id')
+      .execute();
+    const audits = await handle.db
+      .selectFrom('platform_audit')
+      .select('actor_username')
+      .where('action', '=', 'entity.credit.recompute')
+      .where('entity_id', '=', period)
+      .execute();
+    await handle.close();
+    expect(runs).toEqual([
+      { period, region_path: null, run_by: 'system:cli' },
+      { period, region_path: '/330500/330502/', run_by: 'system:cli' },
+    ]);
+    expect(audits.map((a) => a.actor_username)).toEqual(['system:cli', 'system:cli']);
+  });
+
+  it('refuses a malformed or future period and an unknown region with one line and exit 1', () => {
+    const bad = run('credit', 'recompute', '--period', '2026-13');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('body.period');
+    const future = run('credit', 'recompute', '--period', month(2));
+    expect(future.status).toBe(1);
+    expect(future.stderr).toContain('尚未开始');
+    expect(run('credit', 'recompute', '--region', '999999').status).toBe(1);
+  });
+
+  it('has --help that names the monthly cron', () => {
+    const r = run('credit', 'recompute', '--help');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Usage: zhiliang credit recompute [options]');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('Ops cron runs it on the 1st of each month');
+  });
+});

@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import { periodOf } from '../common/credit-risk/period.ts';
 import { formatVerdict, verifyDraw } from '../common/draw/index.ts';
 import { ROLES, type Role } from '../common/roles.ts';
 import { serve } from './main.ts';
+import { recomputeCreditClasses } from './modules/entities/index.ts';
+import { todayInShanghai } from './modules/entities/present.ts';
+import { verifyTaskDraw } from './modules/inspections/index.ts';
 import { createUser } from './modules/platform/user-service.ts';
 import { verifyAuditChain } from './platform/audit.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
@@ -15,6 +19,8 @@ import { RegionDirectory } from './platform/regions.ts';
 import type { Actor } from './platform/scope.ts';
 import { VERSION } from './platform/version.ts';
 import { seedDemo } from './seed/demo.ts';
+
+const TASK_ID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Opens the configured database, migrated, runs `fn`, and always closes it. */
 async function withDatabase<T>(fn: (database: DbHandle) => Promise<T>, options = { migrateFirst: true }): Promise<T> {
@@ -142,20 +148,55 @@ export function buildCli(): Command {
     .description(
       'recompute a published draw from its own inputs (common/draw/README.md); print 一致 / consistent or the first difference; exit 1 when inconsistent',
     )
-    .argument('<file>', 'a published draw record (JSON)')
+    .argument('<file>', 'a published draw record (JSON), or the id of a drawn task: its record is read from the database')
     .option('--json', 'print the verdict as JSON {consistent, firstDifference}')
-    .action((file: string, opts: { json?: boolean }) => {
+    .action(async (file: string, opts: { json?: boolean }) => {
       let published: unknown;
-      try {
-        published = JSON.parse(readFileSync(file, 'utf8'));
-      } catch (err) {
-        say(`zhiliang: cannot read ${file} as JSON: ${err instanceof Error ? err.message : String(err)}`);
-        process.exitCode = 2;
-        return;
+      if (TASK_ID_RE.test(file) && !existsSync(file)) {
+        // The same verdict function as for a file, on the record as stored (inspections/draw/record.ts).
+        const found = await withDatabase((d) => verifyTaskDraw(d.db, file.toLowerCase()));
+        if (!found) {
+          say(`zhiliang: no drawn random-inspection task ${file}`);
+          process.exitCode = 2;
+          return;
+        }
+        published = found.record;
+      } else {
+        try {
+          published = JSON.parse(readFileSync(file, 'utf8'));
+        } catch (err) {
+          say(`zhiliang: cannot read ${file} as JSON: ${err instanceof Error ? err.message : String(err)}`);
+          process.exitCode = 2;
+          return;
+        }
       }
       const verdict = verifyDraw(published);
       process.stdout.write(`${opts.json ? JSON.stringify(verdict) : formatVerdict(verdict, published)}\n`);
       if (!verdict.consistent) process.exitCode = 1;
+    });
+
+  const credit = program.command('credit').description('企业信用风险分类 credit-risk classes A–D (internal to regulators)');
+  credit
+    .command('recompute')
+    .description(
+      "classify every active entity for a period; idempotent (replaces the period's computed classes, keeps manual adjustments). Ops cron runs it on the 1st of each month",
+    )
+    .option('--period <YYYY-MM>', 'the period (month) to classify; default the current month in Asia/Shanghai')
+    .option('--region <code>', 'only entities in this district/county or township (default the whole city)')
+    .action(async (opts: { period?: string; region?: string }) => {
+      const result = await withDatabase(async (d) => {
+        let regionPath: string | undefined;
+        if (opts.region) {
+          const region = (await RegionDirectory.load(d.db)).get(opts.region);
+          if (!region) throw new AppError(400, 'VALIDATION_FAILED', `未知的行政区划代码 ${opts.region} / unknown region code ${opts.region}`);
+          regionPath = region.path;
+        }
+        return recomputeCreditClasses(d.db, opts.period ?? periodOf(todayInShanghai()), { audit: CLI_CONTEXT, ...(regionPath ? { regionPath } : {}) });
+      });
+      const c = result.counts;
+      say(
+        `credit classes ${result.period} (as of ${result.asOf}, model v${result.modelVersion}): ${result.entities} entities — A ${c.A}, B ${c.B}, C ${c.C}, D ${c.D}; ${result.adjustmentsKept} manual adjustments kept; ${result.durationMs} ms`,
+      );
     });
   return program;
 }

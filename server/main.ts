@@ -26,6 +26,7 @@ export async function serve(config: Config): Promise<{ app: FastifyInstance; dat
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
     publicBaseUrl: config.publicBaseUrl,
+    rateLimits: { loginPerMinute: config.loginPerMinute },
   });
   let stopping = false;
   const stop = async (signal: string) => {

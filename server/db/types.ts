@@ -1,4 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CreditTables } from './types-credit.ts';
+import type { InspectionTables } from './types-inspections.ts';
 
 /** Kysely table types; they mirror server/db/migrations. Keep both in step. */
 
@@ -471,7 +473,138 @@ export interface EntityEventTable {
   is_demo: Generated<boolean>;
 }
 
-export interface Database {
+// ---- inspections: supervision sampling and grading (migration 0012) ----
+
+export interface PlatformOutboxTable {
+  id: Generated<number>;
+  topic: string;
+  key: string;
+  payload: Json;
+  created_at: DefaultTimestamp;
+  delivered_at: Timestamp | null;
+  attempts: Generated<number>;
+}
+
+type RiskLevel = 'high' | 'medium' | 'low';
+type Verdict = 'pass' | 'fail';
+type RetestRule = 'product_15d' | 'drug_7wd' | 'food_7wd';
+
+export interface SamplingCategoryTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  risk_level: RiskLevel;
+  plan_indicator_code: string | null;
+  basis: string | null;
+  retest_rule: Generated<RetestRule>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  is_demo: Generated<boolean>;
+  updated_by: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface SamplingCategoryVersionTable {
+  category_id: string;
+  version: number;
+  code: string;
+  name: string;
+  risk_level: RiskLevel;
+  plan_indicator_code: string | null;
+  basis: string | null;
+  retest_rule: RetestRule;
+  active: boolean;
+  reason: string;
+  changed_by: string | null;
+  changed_at: DefaultTimestamp;
+}
+
+export interface SamplingPlanTable {
+  id: Generated<string>;
+  year: number;
+  category_id: string;
+  region_code: string;
+  title: string;
+  planned_batches: number;
+  notes: string | null;
+  is_demo: Generated<boolean>;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface SamplingSampleTable {
+  id: Generated<string>;
+  sample_no: string;
+  plan_id: string | null;
+  category_id: string;
+  category_risk_level: RiskLevel;
+  retest_rule: RetestRule;
+  entity_id: string;
+  entity_credit_code: string;
+  entity_name: string;
+  region_code: string;
+  product_name: string;
+  spec: string | null;
+  brand: string | null;
+  batch: string | null;
+  sampled_on: string;
+  sampling_place: string | null;
+  lab: string | null;
+  status: 'draft' | 'issued' | 'retest_requested' | 'final';
+  computed_conclusion: Verdict | null;
+  override_conclusion: Verdict | null;
+  override_reason: string | null;
+  conclusion: Verdict | null;
+  report_no: string | null;
+  report_date: string | null;
+  notified_on: string | null;
+  retest_requested_on: string | null;
+  retest_note: string | null;
+  retest_lab: string | null;
+  retest_report_no: string | null;
+  retest_report_date: string | null;
+  retest_conclusion: Verdict | null;
+  final_conclusion: Verdict | null;
+  final_via: 'issued' | 'window_closed' | 'retest' | null;
+  final_on: string | null;
+  published_at: Timestamp | null;
+  is_demo: Generated<boolean>;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface SamplingTestItemTable {
+  id: Generated<string>;
+  sample_id: string;
+  seq: number;
+  name: string;
+  method: string | null;
+  standard: string | null;
+  unit: string | null;
+  limit_min: number | null;
+  limit_max: number | null;
+  limit_text: string | null;
+  result_value: number | null;
+  result_text: string | null;
+  verdict: Verdict | null;
+  verdict_source: 'computed' | 'entered' | null;
+  retest_value: number | null;
+  retest_text: string | null;
+  retest_verdict: Verdict | null;
+}
+
+export interface SamplingGradingRuleTable {
+  version: number;
+  params: Json;
+  reason: string;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface Database extends InspectionTables, CreditTables {
   platform_migration: PlatformMigrationTable;
   platform_region: PlatformRegionTable;
   platform_user: PlatformUserTable;
@@ -506,4 +639,11 @@ export interface Database {
   entity_certification: EntityCertificationTable;
   entity_import: EntityImportTable;
   entity_event: EntityEventTable;
+  platform_outbox: PlatformOutboxTable;
+  sampling_category: SamplingCategoryTable;
+  sampling_category_version: SamplingCategoryVersionTable;
+  sampling_plan: SamplingPlanTable;
+  sampling_sample: SamplingSampleTable;
+  sampling_test_item: SamplingTestItemTable;
+  sampling_grading_rule: SamplingGradingRuleTable;
 }

@@ -10,6 +10,8 @@ export interface Config {
   logLevel: string;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** login attempts per client address per minute (brute-force limit) */
+  loginPerMinute: number;
   /** Set behind a TLS-terminating proxy so the session cookie gets `Secure`. */
   secureCookies: boolean;
   trustProxy: boolean;
@@ -71,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     sessionIdleMinutes: intVar(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionMaxHours: intVar(env, 'SESSION_MAX_HOURS', 12, 1, 24 * 7),
+    loginPerMinute: intVar(env, 'LOGIN_RATE_PER_MINUTE', 10, 1, 10_000),
     secureCookies: boolVar(env, 'SECURE_COOKIES', false),
     trustProxy: boolVar(env, 'TRUST_PROXY', false),
     publicBaseUrl: readPublicBaseUrl(env),

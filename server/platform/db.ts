@@ -30,6 +30,10 @@ export function openPostgres(connectionString: string, poolSize = 10): DbHandle 
   // trace_event the planner's cost estimates pass jit_above_cost and PostgreSQL spent seconds compiling
   // queries that run in a millisecond (found by the EPCIS query tests).
   const pool = new pg.Pool({ connectionString, max: poolSize, options: '-c jit=off' });
+  // An idle pooled connection the server ends (restart, pg_terminate_backend, DROP DATABASE … WITH (FORCE)
+  // after a test) emits 'error' on the pool; unhandled, it would crash the process. The pool drops that
+  // client and opens a new one for the next query, and the query that needs it reports its own error.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
   return { db, kind: 'postgresql', close: () => db.destroy() };
 }

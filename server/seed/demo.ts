@@ -1,5 +1,8 @@
 import { sql } from 'kysely';
+import { periodOf } from '../../common/credit-risk/period.ts';
 import type { Role } from '../../common/roles.ts';
+import { recomputeCreditClasses } from '../modules/entities/index.ts';
+import { todayInShanghai } from '../modules/entities/present.ts';
 import { isDemoLoaded, markDemoLoaded } from '../modules/platform/index.ts';
 import { captureDocument } from '../modules/trace/capture-service.ts';
 import { type AuditContext, appendAudit } from '../platform/audit.ts';
@@ -9,7 +12,9 @@ import { RegionDirectory } from '../platform/regions.ts';
 import type { Actor } from '../platform/scope.ts';
 import { inTransaction } from '../platform/transaction.ts';
 import { type FixedDemoEntity, seedEntitiesDemo } from './entities-demo.ts';
+import { seedInspectionsDemo } from './inspections-demo.ts';
 import { seedPlanDemo } from './plan-demo.ts';
+import { seedSamplingDemo } from './sampling-demo.ts';
 import { DEMO_LOCATIONS, demoSupplyChain, seedTraceDemo } from './trace-demo.ts';
 
 /**
@@ -98,10 +103,12 @@ export async function seedDemo(db: Db): Promise<string[]> {
     const plan = await seedPlanDemo(trx, await RegionDirectory.load(trx), userIds);
     const trace = await seedTraceDemo(trx, userIds);
     const entities = await seedEntitiesDemo(trx, await RegionDirectory.load(trx), demoEnterprises());
+    const sampling = await seedSamplingDemo(trx, await RegionDirectory.load(trx), userIds);
     await appendAudit(trx, SEED_CONTEXT, { action: 'plan.demo.seed', entityType: 'plan', after: { demo: true, ...plan } });
     await appendAudit(trx, SEED_CONTEXT, { action: 'trace.demo.seed', entityType: 'trace_location', after: { demo: true, ...trace } });
     await appendAudit(trx, SEED_CONTEXT, { action: 'entity.demo.seed', entityType: 'entity', after: { demo: true, ...entities } });
-    await markDemoLoaded(trx, { users: created.length, plan, trace, entities });
+    await appendAudit(trx, SEED_CONTEXT, { action: 'sampling.demo.seed', entityType: 'sampling_sample', after: { demo: true, ...sampling } });
+    await markDemoLoaded(trx, { users: created.length, plan, trace, entities, sampling });
     return created;
   });
   // The demo supply chain goes through the real EPCIS capture path (its own transaction, audited).
@@ -118,5 +125,10 @@ export async function seedDemo(db: Db): Promise<string[]> {
     };
     await captureDocument(db, actor, demoSupplyChain(), SEED_CONTEXT, { demo: true });
   }
+  // The current month's credit-risk classes of the demo entities (the monthly run, its own transaction).
+  // Keep it last: it classes whatever timeline the demo data above wrote.
+  await recomputeCreditClasses(db, periodOf(todayInShanghai()), { audit: SEED_CONTEXT });
+  // 双随机 demo tasks go through the real draw, results and publication services: after the credit classes.
+  await seedInspectionsDemo(db, SEED_CONTEXT);
   return created;
 }

@@ -201,6 +201,7 @@ export function buildDemoEntities(regions: RegionDirectory, today: string, fixed
         });
       }
       addHistory(e, rand, today);
+      addRiskHistory(e, today);
       out.push(e);
     }
   }
@@ -231,7 +232,7 @@ function addHistory(e: DemoEntity, rand: () => number, today: string): void {
       kind: 'sampling',
       summary: pass ? '产品质量监督抽查：合格' : '产品质量监督抽查：不合格（标签标识不符合要求），已责令整改',
       reference: `CJ${within(700).slice(0, 4)}${digits(rand, 5)}`,
-      details: { conclusion: pass ? 'pass' : 'fail' },
+      details: { conclusion: pass ? '合格' : '不合格' },
     });
   }
   if (e.fields.specialLists.includes('abnormal_operation')) {
@@ -271,6 +272,59 @@ function addHistory(e: DemoEntity, rand: () => number, today: string): void {
     });
   }
   if (rand() < 0.1) e.history.push({ occurredOn: within(1200), kind: 'change', summary: '变更住所（迁至本镇工业园区）', details: { fields: ['address'] } });
+}
+
+const COMPLAINTS = [
+  '12315 投诉：产品质量问题，经调解企业已退换货',
+  '12345 热线转办：销售临近保质期食品未作提示，已核查',
+  '12315 投诉：产品标签标识与实物不符，已责令改正',
+  '举报：疑似无证生产，经现场核查已责令整改',
+  '12315 投诉：售后服务纠纷，已调解',
+];
+
+/**
+ * Complaints and repeat offences, so the credit-risk page has every class to show (演示数据). A PRNG of its
+ * own, seeded by the credit code: adding these left every other generated entity exactly as it was.
+ */
+function addRiskHistory(e: DemoEntity, today: string): void {
+  let seed = 0;
+  for (const ch of e.fields.creditCode) seed = (Math.imul(seed, 31) + ch.charCodeAt(0)) >>> 0;
+  const rand = prng(seed);
+  const since = e.fields.establishedOn ?? '2015-01-01';
+  const within = (days: number) => laterDay(addDays(today, -Math.floor(rand() * days) - 3), since);
+  if (rand() < 0.14) {
+    const n = 1 + Math.floor(rand() * 4);
+    for (let i = 0; i < n; i++) {
+      e.history.push({
+        occurredOn: within(330),
+        kind: 'complaint',
+        summary: pick(rand, COMPLAINTS),
+        reference: `TS${digits(rand, 10)}`,
+        details: { channel: '12315' },
+      });
+    }
+  }
+  // A few enterprises failed supervision sampling twice and were fined for it.
+  if (e.fields.type === 'enterprise' && rand() < 0.05) {
+    const first = within(900);
+    const second = within(400);
+    for (const day of [first, second]) {
+      e.history.push({
+        occurredOn: day,
+        kind: 'sampling',
+        summary: '产品质量监督抽查：不合格（关键指标不符合标准要求）',
+        reference: `CJ${day.slice(0, 4)}${digits(rand, 5)}`,
+        details: { conclusion: '不合格' },
+      });
+    }
+    e.history.push({
+      occurredOn: laterDay(second, addDays(today, -60)),
+      kind: 'penalty',
+      summary: `行政处罚：生产销售不合格产品，没收违法所得并罚款 ${(2 + Math.floor(rand() * 18)) * 5000} 元`,
+      reference: `湖市监处罚〔${second.slice(0, 4)}〕${Math.floor(rand() * 300) + 1}号`,
+      details: {},
+    });
+  }
 }
 
 /** The demo enterprise account's and the trace demo's entities, with licences that keep the pages interesting. */

@@ -32,6 +32,23 @@ const PlanAdmin = lazy(() => import('./pages/plan/PlanAdmin'));
 const PublicPlan = lazy(() => import('./pages/plan/PublicPlan'));
 const Entities = lazy(() => import('./pages/entities/Entities'));
 const EntityDetail = lazy(() => import('./pages/entities/EntityDetail'));
+const CreditClasses = lazy(() => import('./pages/entities/credit/CreditClasses'));
+const Samples = lazy(() => import('./pages/sampling/Samples'));
+const SampleDetail = lazy(() => import('./pages/sampling/SampleDetail'));
+const SamplingPlans = lazy(() => import('./pages/sampling/Plans'));
+const PassRates = lazy(() => import('./pages/sampling/PassRates'));
+const Grading = lazy(() => import('./pages/sampling/Grading'));
+const PublicFailures = lazy(() => import('./pages/sampling/PublicFailures'));
+const InspectionTasks = lazy(() => import('./pages/inspections/Tasks'));
+const InspectionTaskDetail = lazy(() => import('./pages/inspections/TaskDetail'));
+const MyInspections = lazy(() => import('./pages/inspections/MyTasks'));
+const InspectionPublication = lazy(() => import('./pages/inspections/Publication'));
+const InspectionPlans = lazy(() => import('./pages/inspections/Plans'));
+const InspectionRegisters = lazy(() => import('./pages/inspections/Registers'));
+const InspectionItems = lazy(() => import('./pages/inspections/Items'));
+const PublicInspections = lazy(() => import('./pages/inspections/PublicResults'));
+const PublicInspectionResult = lazy(() => import('./pages/inspections/PublicResults').then((m) => ({ default: m.PublicResultDetail })));
+const PublicInspectionVerify = lazy(() => import('./pages/inspections/PublicVerify'));
 const TraceQuery = lazy(() => import('./pages/trace/Trace'));
 const TraceRecall = lazy(() => import('./pages/trace/Recall'));
 const TraceProducts = lazy(() => import('./pages/trace/Products'));
@@ -72,6 +89,38 @@ function AppRoutes() {
           </Suspense>
         }
       />
+      <Route
+        path="/public/sampling"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PublicFailures />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/public/inspections"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PublicInspections />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/public/inspections/:id"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PublicInspectionResult />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/public/inspections/:id/verify"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PublicInspectionVerify />
+          </Suspense>
+        }
+      />
       <Route element={<AuthGate />}>
         <Route element={<AppLayout />}>
           <Route index element={<Home />} />
@@ -89,6 +138,19 @@ function AppRoutes() {
           <Route path="plan/admin" element={<RequireRole capability="planAdmin" page={<PlanAdmin />} />} />
           <Route path="entities" element={<RequireRole capability="entities" page={<Entities />} />} />
           <Route path="entities/:id" element={<RequireRole capability="entities" page={<EntityDetail />} />} />
+          <Route path="entities/credit" element={<RequireRole capability="entityCredit" page={<CreditClasses />} />} />
+          <Route path="sampling" element={<RequireRole capability="sampling" page={<Samples />} />} />
+          <Route path="sampling/samples/:id" element={<RequireRole capability="sampling" page={<SampleDetail />} />} />
+          <Route path="sampling/plans" element={<RequireRole capability="samplingRegulator" page={<SamplingPlans />} />} />
+          <Route path="sampling/pass-rates" element={<RequireRole capability="samplingRegulator" page={<PassRates />} />} />
+          <Route path="sampling/grading" element={<RequireRole capability="samplingRegulator" page={<Grading />} />} />
+          <Route path="inspections/tasks" element={<RequireRole capability="inspections" page={<InspectionTasks />} />} />
+          <Route path="inspections/tasks/:id" element={<RequireRole capability="inspectionTasks" page={<InspectionTaskDetail />} />} />
+          <Route path="inspections/my-tasks" element={<RequireRole capability="myInspections" page={<MyInspections />} />} />
+          <Route path="inspections/publication" element={<RequireRole capability="inspections" page={<InspectionPublication />} />} />
+          <Route path="inspections/plans" element={<RequireRole capability="inspections" page={<InspectionPlans />} />} />
+          <Route path="inspections/registers" element={<RequireRole capability="inspections" page={<InspectionRegisters />} />} />
+          <Route path="inspections/items" element={<RequireRole capability="inspectionTasks" page={<InspectionItems />} />} />
           <Route path="trace" element={<RequireRole capability="trace" page={<TraceQuery />} />} />
           <Route path="trace/recall" element={<RequireRole capability="trace" page={<TraceRecall />} />} />
           <Route path="trace/products" element={<RequireRole capability="traceProducts" page={<TraceProducts />} />} />

@@ -1,8 +1,20 @@
 import type { FastifyInstance } from 'fastify';
+import { creditRoutes } from './credit/routes.ts';
 import { entityRoutes } from './routes.ts';
 import { entitySchemas } from './schema.ts';
 
+/** 企业信用风险分类: the newest class per credit code (internal: never publish it) and the monthly run (CLI, demo seed). */
+export { recomputeCreditClasses } from './credit/recompute.ts';
+export { currentCreditClasses } from './credit/service.ts';
 export { type EntityRef, findEntityByCreditCode } from './lookup.ts';
+export {
+  describeEntities,
+  listTargetPool,
+  listTargetPoolPage,
+  type TargetPoolEntity,
+  type TargetPoolEntityDetail,
+  type TargetPoolFilter,
+} from './target-pool.ts';
 /**
  * The entities module's public surface. Other modules record what happened to an entity (an inspection
  * result, a sampling failure, a penalty) on its timeline with appendEntityEvent, inside their own
@@ -15,4 +27,5 @@ export { type AppendedEntityEvent, appendEntityEvent, type EntityEventInput } fr
 export async function entitiesModule(app: FastifyInstance): Promise<void> {
   for (const schema of entitySchemas) app.addSchema(schema);
   await entityRoutes(app);
+  await creditRoutes(app);
 }

@@ -3,22 +3,31 @@ import {
   ApiOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CalendarOutlined,
+  CarryOutOutlined,
   CheckSquareOutlined,
+  ContactsOutlined,
   DashboardOutlined,
   EditOutlined,
   EnvironmentOutlined,
+  ExperimentOutlined,
   FileSearchOutlined,
   HomeOutlined,
+  InteractionOutlined,
   NodeIndexOutlined,
+  NotificationOutlined,
   OrderedListOutlined,
   ProfileOutlined,
   ProjectOutlined,
   QrcodeOutlined,
+  RiseOutlined,
   RollbackOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   ShopOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
@@ -59,7 +68,55 @@ function traceItems(role: Role, t: Translate): MenuItem[] {
 
 function entityItems(role: Role, t: Translate): MenuItem[] {
   if (!can(role, 'entities')) return [];
+  if (can(role, 'entityCredit')) {
+    return [
+      {
+        key: 'entities',
+        icon: <ShopOutlined />,
+        label: t('menu.entities'),
+        children: [
+          { key: '/entities', icon: <ProfileOutlined />, label: t('menu.entityRegistry') },
+          { key: '/entities/credit', icon: <RiseOutlined />, label: t('menu.entityCredit') },
+        ],
+      },
+    ];
+  }
   return [{ key: '/entities', icon: <ShopOutlined />, label: role === 'enterprise' ? t('menu.entityOwn') : t('menu.entities') }];
+}
+
+/** 监督抽查: samples for everyone in scope (an enterprise its own results); plans, rates and grades for regulators. */
+function samplingItems(role: Role, t: Translate): MenuItem[] {
+  if (!can(role, 'sampling')) return [];
+  if (!can(role, 'samplingRegulator')) return [{ key: '/sampling', icon: <ExperimentOutlined />, label: t('menu.samplingOwn') }];
+  return [
+    {
+      key: 'sampling',
+      icon: <ExperimentOutlined />,
+      label: t('menu.sampling'),
+      children: [
+        { key: '/sampling', icon: <FileSearchOutlined />, label: t('menu.samplingSamples') },
+        { key: '/sampling/plans', icon: <OrderedListOutlined />, label: t('menu.samplingPlans') },
+        { key: '/sampling/pass-rates', icon: <BarChartOutlined />, label: t('menu.samplingPassRates') },
+        { key: '/sampling/grading', icon: <DashboardOutlined />, label: t('menu.samplingGrading') },
+      ],
+    },
+  ];
+}
+
+/** 双随机监管: tasks, the publication queue, plans, registers and the item list for regulators; an inspector his own targets. */
+function inspectionItems(role: Role, t: Translate): MenuItem[] {
+  const children: MenuItem[] = [];
+  if (can(role, 'myInspections')) children.push({ key: '/inspections/my-tasks', icon: <CarryOutOutlined />, label: t('menu.myInspections') });
+  if (can(role, 'inspections')) {
+    children.push(
+      { key: '/inspections/tasks', icon: <ScheduleOutlined />, label: t('menu.inspectionTasks') },
+      { key: '/inspections/publication', icon: <NotificationOutlined />, label: t('menu.inspectionPublication') },
+      { key: '/inspections/plans', icon: <CalendarOutlined />, label: t('menu.inspectionPlans') },
+      { key: '/inspections/registers', icon: <ContactsOutlined />, label: t('menu.inspectionRegisters') },
+    );
+  }
+  if (can(role, 'inspectionTasks')) children.push({ key: '/inspections/items', icon: <UnorderedListOutlined />, label: t('menu.inspectionItems') });
+  return children.length > 0 ? [{ key: 'randomInspection', icon: <InteractionOutlined />, label: t('menu.randomInspection'), children }] : [];
 }
 
 /** Menu entries for the role: only pages the role may open, so there are no dead links. */
@@ -71,6 +128,8 @@ export function buildMenuItems(role: Role, t: Translate): MenuItem[] {
   const plan = planItems(role, t);
   if (plan.length > 0) items.push({ key: 'plan', icon: <AimOutlined />, label: t('menu.plan'), children: plan });
   items.push(...entityItems(role, t));
+  items.push(...inspectionItems(role, t));
+  items.push(...samplingItems(role, t));
   const trace = traceItems(role, t);
   // Enterprises code and report; they do not supervise: their group is named for what they do.
   const traceLabel = role === 'enterprise' ? t('menu.traceEnterprise') : t('menu.trace');
@@ -92,6 +151,17 @@ const KNOWN = [
   '/plan/projects',
   '/plan/admin',
   '/entities',
+  '/sampling',
+  '/sampling/plans',
+  '/sampling/pass-rates',
+  '/sampling/grading',
+  '/entities/credit',
+  '/inspections/my-tasks',
+  '/inspections/tasks',
+  '/inspections/publication',
+  '/inspections/plans',
+  '/inspections/registers',
+  '/inspections/items',
   '/trace',
   '/trace/recall',
   '/trace/products',
@@ -120,7 +190,7 @@ export function SideMenu({ role }: { role: Role }) {
       mode="inline"
       items={buildMenuItems(role, t)}
       selectedKeys={selected ? [selected] : []}
-      defaultOpenKeys={['plan', 'trace', 'admin']}
+      defaultOpenKeys={['plan', 'entities', 'trace', 'admin', 'sampling', 'randomInspection']}
       onClick={({ key }) => navigate(key)}
     />
   );

@@ -18,6 +18,24 @@ export type Capability =
   | 'entities'
   /** 市场主体登记、修改与批量导入 (city and county officers, within their region) */
   | 'entitiesEdit'
+  /** 信用风险分类: regulators in their region (internal: never enterprises, never public) */
+  | 'entityCredit'
+  /** 监督抽查样品: regulators their region's samples, an enterprise its own issued ones (and its 复检 application) */
+  | 'sampling'
+  /** 抽查计划、合格率、分级分色: regulators only (product and enterprise grades are internal) */
+  | 'samplingRegulator'
+  /** 录入样品与检验结果 (drafts): the field staff and the officers */
+  | 'samplingEntry'
+  /** 出具结论、改判、复检、最终结论、公示、抽查计划 */
+  | 'samplingDecide'
+  /** 产品类别分级与分类分色规则 (city bureau) */
+  | 'samplingCategories'
+  /** 双随机: registers, plans, tasks and the draw ceremony, publication queue (city and county regulators, their region) */
+  | 'inspections'
+  /** 抽查事项清单 and a task's page: regulators, and inspectors for the tasks they were drawn for */
+  | 'inspectionTasks'
+  /** 我的检查任务: an inspector's own targets and their results (执法端) */
+  | 'myInspections'
   /** 追溯监管: backward/forward trace and recall scope, across enterprises and regions (regulators only) */
   | 'trace'
   /** 产品与赋码: products, their batches and codes (QR, labels); an enterprise its own, inspectors none (they print no codes) */
@@ -39,11 +57,20 @@ const ALLOWED: Record<Capability, readonly Role[]> = {
   planAdmin: ['city_admin'],
   entities: ['city_admin', 'county_officer', 'inspector', 'enterprise'],
   entitiesEdit: ['city_admin', 'county_officer'],
+  entityCredit: ['city_admin', 'county_officer', 'inspector'],
+  inspections: ['city_admin', 'county_officer'],
+  inspectionTasks: ['city_admin', 'county_officer', 'inspector'],
+  myInspections: ['inspector'],
   trace: ['city_admin', 'county_officer', 'inspector'],
   traceProducts: ['city_admin', 'county_officer', 'enterprise'],
   traceLocations: ['city_admin', 'county_officer', 'inspector', 'enterprise'],
   traceCaptures: ['city_admin', 'county_officer', 'enterprise'],
   apiKeys: ['city_admin', 'enterprise'],
+  sampling: ['city_admin', 'county_officer', 'inspector', 'enterprise'],
+  samplingRegulator: ['city_admin', 'county_officer', 'inspector'],
+  samplingEntry: ['city_admin', 'county_officer', 'inspector'],
+  samplingDecide: ['city_admin', 'county_officer'],
+  samplingCategories: ['city_admin'],
 };
 
 export function can(role: Role, capability: Capability): boolean {

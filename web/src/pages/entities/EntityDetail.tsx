@@ -15,6 +15,7 @@ import {
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocalise } from '../../i18n';
 import { DemoTag } from '../plan/shared/DemoTag';
+import { EntityCreditTag } from './credit/EntityCreditTag';
 import { EntityTimeline } from './detail/EntityTimeline';
 import { CertificationModal, LicenceModal } from './detail/RecordModals';
 import { EntityFormModal } from './EntityFormModal';
@@ -325,6 +326,7 @@ export default function EntityDetail() {
                   {SPECIAL_LIST_LABELS[l]}
                 </Tag>
               ))}
+              <EntityCreditTag entityId={e.id} />
               <DemoTag demo={e.isDemo} />
             </Flex>
             <Typography.Text type="secondary">
