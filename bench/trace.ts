@@ -34,6 +34,7 @@ const targetEvents = Number(process.argv[2] ?? 1_000_000);
 const traces = Number(process.argv[3] ?? 1000);
 const concurrency = Number(process.argv[4] ?? 2);
 const DOC_SIZE = 1000;
+const PREGENERATE = 2_000_000;
 const CTX = ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'];
 const PHASES = new Set((process.env.BENCH_PHASES ?? 'load,copy,trace').split(','));
 const PLANS_FILE = path.join(import.meta.dirname, 'results', 'trace-plans.md');
@@ -69,8 +70,14 @@ async function capture(baseUrl: string, headers: Record<string, string>, locatio
   let sent = 0;
   let done = 0;
   let mark = null as { at: number; done: number } | null;
+  // Up to PREGENERATE events the documents are built before the clock starts, so the measured capture
+  // pays only for sending them (an ERP builds its documents on its own machine); beyond that they are
+  // built on the fly (memory), which charges the generator to the capture figure.
+  const pregenerated: { n: number; body: string }[] = [];
+  if (targetEvents <= PREGENERATE) for (let doc = buildDoc(); doc; doc = buildDoc()) pregenerated.push(doc);
+  const nextDoc = targetEvents <= PREGENERATE ? () => pregenerated.shift() ?? null : buildDoc;
   const t0 = performance.now();
-  const nextDoc = () => {
+  function buildDoc() {
     if (sent >= targetEvents) return null;
     const n = Math.min(DOC_SIZE, targetEvents - sent);
     sent += n;
@@ -85,7 +92,7 @@ async function capture(baseUrl: string, headers: Record<string, string>, locatio
         epcisBody: { eventList: events },
       }),
     };
-  };
+  }
   let reported = 0;
   const worker = async () => {
     for (let doc = nextDoc(); doc; doc = nextDoc()) {
@@ -97,9 +104,9 @@ async function capture(baseUrl: string, headers: Record<string, string>, locatio
       perDoc.push(doc.n / (ms / 1000));
       done += doc.n;
       if (!mark && done >= targetEvents * 0.9) mark = { at: performance.now(), done };
-      if (sent - reported >= 500_000) {
-        reported = sent;
-        log(`captured ${sent} events, ${Math.round(sent / ((performance.now() - t0) / 1000))} events/s so far`);
+      if (done - reported >= 500_000) {
+        reported = done;
+        log(`captured ${done} events, ${Math.round(done / ((performance.now() - t0) / 1000))} events/s so far`);
       }
     }
   };
@@ -107,7 +114,7 @@ async function capture(baseUrl: string, headers: Record<string, string>, locatio
   const end = performance.now();
   const totalS = (end - t0) / 1000;
   const tail = mark && end > mark.at ? (done - mark.done) / ((end - mark.at) / 1000) : 0;
-  return { totalS, overall: sent / totalS, median: pct(perDoc, 50), lastTenth: tail };
+  return { totalS, overall: done / totalS, median: pct(perDoc, 50), lastTenth: tail };
 }
 
 /** COPY of the first `n` events' rows (events, keys, identifiers) into indexed copies of the tables: the floor. */
