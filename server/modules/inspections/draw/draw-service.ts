@@ -300,11 +300,14 @@ export async function drawTask(db: Db, regions: RegionDirectory, actor: Actor, i
       inspector_ids: t.inspectors,
       is_demo: task.is_demo,
     }));
-    for (let i = 0; i < rows.length; i += 2000) {
-      await trx
-        .insertInto('inspection_task_target')
-        .values(rows.slice(i, i + 2000))
-        .execute();
+    // One statement with the rows as one JSON parameter: 50,000 targets (5 % of a million) as chunked
+    // multi-row VALUES cost a second of query building and parsing (bench/inspections-draw.ts).
+    if (rows.length) {
+      await sql`
+        insert into inspection_task_target (task_id, draw_order, credit_code, entity_name, region_code, risk_class, inspector_ids, is_demo)
+        select ${id}::uuid, draw_order, credit_code, entity_name, region_code, risk_class, inspector_ids, ${task.is_demo}
+        from jsonb_to_recordset(${JSON.stringify(rows.map(({ task_id: _t, is_demo: _d, ...r }) => r))}::jsonb)
+          as t(draw_order int, credit_code text, entity_name text, region_code text, risk_class text, inspector_ids uuid[])`.execute(trx);
     }
     await trx
       .updateTable('inspection_task')
