@@ -23,8 +23,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { buildApp } from '../server/app.ts';
+import { eventIdsStatement, eventKeysStatement, reachStatement } from '../server/modules/trace/trace-service.ts';
 import { type DbHandle, openPglite, openPostgres } from '../server/platform/db.ts';
 import { migrate } from '../server/platform/migrate.ts';
 import { DEMO_PASSWORD, seedDemo } from '../server/seed/demo.ts';
@@ -155,39 +156,20 @@ async function sampleCodes(handle: DbHandle, role: string, n: number): Promise<s
   return r.rows.map((x) => x.identifier);
 }
 
+/** EXPLAIN (ANALYZE, BUFFERS) of the trace service's own three statements for one backward trace. */
 async function explainTrace(handle: DbHandle, product: string): Promise<string> {
   const plans: string[] = [];
-  const explain = async (title: string, statement: string) => {
-    const r = await sql.raw<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${statement}`).execute(handle.db);
+  const explain = async (title: string, statement: { compile: (db: DbHandle['db']) => CompiledQuery }) => {
+    const compiled = statement.compile(handle.db);
+    const r = await handle.db.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain (analyze, buffers) ${compiled.sql}`, [...compiled.parameters]));
     plans.push(`### ${title}\n\n\`\`\`\n${r.rows.map((x) => x['QUERY PLAN']).join('\n')}\n\`\`\`\n`);
   };
-  const lit = `'${product.replaceAll("'", "''")}'`;
-  const reach = `with recursive reach(identifier, depth) as (
-      select ${lit}::text collate "C", 0
-      union
-      select n.identifier, r.depth + 1
-      from reach r
-      join trace_event_identifier a on a.identifier = r.identifier
-      join trace_event_identifier n on n.event_pk = a.event_pk and n.identifier <> r.identifier
-      where r.depth < 25 and ((a.role in ('output', 'outputQuantity') and n.role in ('input', 'inputQuantity')) or (a.role in ('child', 'childQuantity') and n.role in ('parent')))
-    )
-    select identifier, min(depth)::int as depth from reach group by identifier order by min(depth), identifier`;
+  const reach = reachStatement(product, 'backward');
   await explain(`Backward walk from ${product} (recursive CTE over trace_event_identifier)`, reach);
-  const codes = (await sql.raw<{ identifier: string }>(reach).execute(handle.db)).rows.map((r) => `'${r.identifier.replaceAll("'", "''")}'`);
-  await explain(
-    'Events naming the reached codes (identifier → event key)',
-    `select distinct event_pk, event_time from trace_event_identifier where identifier in (${codes.join(', ')})`,
-  );
-  const pks = await sql
-    .raw<{ event_pk: string; event_time: Date }>(
-      `select distinct event_pk::text, event_time from trace_event_identifier where identifier in (${codes.join(', ')})`,
-    )
-    .execute(handle.db);
-  const pairs = pks.rows.map((r) => `(${r.event_pk}, '${r.event_time.toISOString()}'::timestamptz)`).join(', ');
-  await explain(
-    'Their eventIDs (partitioned trace_event, pruned by event time)',
-    `select distinct e.event_id from trace_event e join (values ${pairs}) as k(pk, t) on e.id = k.pk and e.event_time = k.t order by e.event_id`,
-  );
+  const codes = (await reach.execute(handle.db)).rows.map((r) => r.identifier);
+  await explain('Events naming the reached codes (identifier → event key)', eventKeysStatement(codes));
+  const keys = (await eventKeysStatement(codes).execute(handle.db)).rows;
+  await explain('Their eventIDs (partitioned trace_event, pruned by event time)', eventIdsStatement(keys));
   return plans.join('\n');
 }
 

@@ -66,11 +66,9 @@ function edgeCondition(direction: TraceDirection) {
   );
 }
 
-/** Walks from `code` in one direction; regulators only (a trace crosses enterprises and regions by nature). */
-export async function traceCode(db: Db, actor: Actor, code: string, direction: TraceDirection): Promise<TraceResult> {
-  requireRole(actor, 'city_admin', 'county_officer', 'inspector');
-  const root = canonicalCode(code);
-  const reached = await sql<{ identifier: string; depth: number }>`
+/** The walk: every code reached from `root` with its distance in hops (a recursive CTE over the identifier index). */
+export function reachStatement(root: string, direction: TraceDirection) {
+  return sql<{ identifier: string; depth: number }>`
     with recursive reach(identifier, depth) as (
       select ${root}::text collate "C", 0
       union
@@ -80,25 +78,34 @@ export async function traceCode(db: Db, actor: Actor, code: string, direction: T
       join trace_event_identifier n on n.event_pk = a.event_pk and n.identifier <> r.identifier
       where r.depth < ${MAX_DEPTH} and (${edgeCondition(direction)})
     )
-    select identifier, min(depth)::int as depth from reach group by identifier order by min(depth), identifier`.execute(db);
+    select identifier, min(depth)::int as depth from reach group by identifier order by min(depth), identifier`;
+}
+
+/** Identifier → (event key, event time) of every event naming one of `codes`. */
+export function eventKeysStatement(codes: string[]) {
+  return sql<{ pk: string; t: Date }>`
+    select distinct event_pk::text as pk, event_time as t from trace_event_identifier where identifier = any(${codes}::text[])`;
+}
+
+/** The events of trace_event by key and time: the time prunes the yearly partitions at run time. */
+export function eventIdsStatement(keys: { pk: string; t: Date }[]) {
+  return sql<{ pk: string; event_id: string }>`
+    select e.id::text as pk, e.event_id
+    from unnest(${keys.map((k) => k.pk)}::bigint[], ${keys.map((k) => k.t.toISOString())}::timestamptz[]) as k(pk, t)
+    join trace_event e on e.id = k.pk and e.event_time = k.t`;
+}
+
+/** Walks from `code` in one direction; regulators only (a trace crosses enterprises and regions by nature). */
+export async function traceCode(db: Db, actor: Actor, code: string, direction: TraceDirection): Promise<TraceResult> {
+  requireRole(actor, 'city_admin', 'county_officer', 'inspector');
+  const root = canonicalCode(code);
+  const reached = await reachStatement(root, direction).execute(db);
   const codes = reached.rows.map((r) => r.identifier);
-  // Two index lookups: identifier → (event key, event time), then the events of trace_event by key and
-  // time — the time prunes the yearly partitions at run time (bench/results/trace-plans.md). A plain
-  // join here once let the planner choose a full scan of trace_event (bench/results/trace.md).
-  const keys = codes.length
-    ? (
-        await sql<{ pk: string; t: Date }>`
-          select distinct event_pk::text as pk, event_time as t from trace_event_identifier where identifier = any(${codes}::text[])`.execute(db)
-      ).rows
-    : [];
-  const events = keys.length
-    ? (
-        await sql<{ pk: string; event_id: string }>`
-          select e.id::text as pk, e.event_id
-          from unnest(${keys.map((k) => k.pk)}::bigint[], ${keys.map((k) => k.t.toISOString())}::timestamptz[]) as k(pk, t)
-          join trace_event e on e.id = k.pk and e.event_time = k.t`.execute(db)
-      ).rows
-    : [];
+  // Two index lookups, identifier → (event key, event time) then trace_event by both (plans:
+  // bench/results/trace-plans.md). A plain join here once let the planner choose a full scan of
+  // trace_event (bench/results/trace.md).
+  const keys = codes.length ? (await eventKeysStatement(codes).execute(db)).rows : [];
+  const events = keys.length ? (await eventIdsStatement(keys).execute(db)).rows : [];
   const eventIdOf = new Map(events.map((e) => [e.pk, e.event_id]));
   return {
     root,
