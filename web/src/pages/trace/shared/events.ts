@@ -191,7 +191,7 @@ export function buildTraceGraph(trace: TraceResult, rows: readonly EventRow[], m
 function withServerEdges(derived: TraceGraphEdge[], trace: TraceResult, nodes: ReadonlySet<string>): TraceGraphEdge[] {
   const pair = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
   const drawn = new Set(derived.map((e) => pair(e.source, e.target)));
-  const extra = (trace.edges ?? [])
+  const extra = trace.edges
     .filter((e) => nodes.has(e.source) && nodes.has(e.target) && !drawn.has(pair(e.source, e.target)))
     .map(
       (e): TraceGraphEdge => ({
