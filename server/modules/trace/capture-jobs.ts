@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
+import { CAPTURE_STATUSES, type CaptureJobView, type CaptureStatus } from '../../../common/trace-api.ts';
 import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { RegionDirectory } from '../../platform/regions.ts';
@@ -13,33 +14,12 @@ import { errors, pageOf } from '../platform/schema.ts';
  * region, and of accounts registered there; an enterprise the jobs it started or that carry its credit code.
  */
 
-export const CAPTURE_STATUSES = ['running', 'success', 'failed'] as const;
-export type CaptureStatus = (typeof CAPTURE_STATUSES)[number];
-
 export interface ListCaptureJobsInput {
   page: number;
   pageSize: number;
   status?: CaptureStatus;
   /** The region switcher's choice (regulators); narrower than the caller's scope or 404. */
   regionCode?: string;
-}
-
-export interface CaptureJobView {
-  captureID: string;
-  status: CaptureStatus;
-  documentType: string | null;
-  eventCount: number;
-  storedCount: number;
-  duplicateCount: number;
-  errorCount: number;
-  /** The first error's title ("中文 / English"), for the list; the detail has them all. */
-  firstError: string | null;
-  errors: unknown[];
-  enterpriseCreditCode: string | null;
-  enterpriseName: string | null;
-  createdBy: { username: string; displayName: string } | null;
-  createdAt: string;
-  finishedAt: string | null;
 }
 
 function jobsVisibleTo(db: Db, regions: RegionDirectory, actor: Actor, regionCode: string | undefined) {

@@ -5,8 +5,12 @@
  * Typed API functions, query keys and the TanStack Query hooks over them.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CaptureJobView, CaptureStatus, ProductBatch, RegisterProductInput, TraceProduct } from '../../../common/trace-api.ts';
 import { api } from './client';
 import type { Page } from './platform-types';
+
+export type { CaptureJobView as CaptureJob, CaptureStatus, ProductBatch, RegisterProductInput, TraceProduct } from '../../../common/trace-api.ts';
+export { CAPTURE_STATUSES } from '../../../common/trace-api.ts';
 
 const V1 = '/api/v1';
 
@@ -79,57 +83,6 @@ export interface RegisterLocationInput {
   address?: string | null;
 }
 
-/** GET /api/v1/trace/products: a registered product (an enterprise sees its own). */
-export interface TraceProduct {
-  id: string;
-  /** GTIN-14; null for a product coded by the platform (no GS1 Company Prefix) */
-  gtin: string | null;
-  /** the owner's product reference in a platform code; null for a GS1 product */
-  productRef: string | null;
-  name: string;
-  brand: string | null;
-  spec: string | null;
-  category: string | null;
-  enterpriseCreditCode: string;
-  enterpriseName: string;
-  origin: string | null;
-  shelfLifeDays: number | null;
-  /** the product-level code on the platform's domain */
-  code: string;
-  createdAt: string;
-}
-
-export interface RegisterProductInput {
-  gtin?: string;
-  productRef?: string;
-  name: string;
-  brand?: string | null;
-  spec?: string | null;
-  category?: string | null;
-  origin?: string | null;
-  shelfLifeDays?: number | null;
-  /** city_admin only: whose product it is */
-  enterpriseCreditCode?: string;
-  enterpriseName?: string;
-}
-
-/** GET /api/v1/trace/products/{id}/batches: a batch of the product that events name, with its code. */
-export interface ProductBatch {
-  lot: string;
-  identifier: string;
-  /** the code on the platform's domain: what the QR code carries */
-  uri: string;
-  /** the consumer page's path on this host */
-  path: string;
-  elementString: string | null;
-  firstSeen: string;
-  lastSeen: string;
-  eventCount: number;
-  qrPng: string;
-  qrSvg: string;
-  labels: string;
-}
-
 /** POST /api/v1/trace/codes: the code of a batch or item of a registered product. */
 export interface IssuedCode {
   uri: string;
@@ -148,27 +101,6 @@ export interface IssueCodeInput {
   creditCode?: string;
   lot?: string;
   serial?: string;
-}
-
-export type CaptureStatus = 'running' | 'success' | 'failed';
-export const CAPTURE_STATUSES: readonly CaptureStatus[] = ['running', 'success', 'failed'];
-
-/** GET /api/v1/trace/captures: an EPCIS capture job (errors only in the detail). */
-export interface CaptureJob {
-  captureID: string;
-  status: CaptureStatus;
-  documentType: string | null;
-  eventCount: number;
-  storedCount: number;
-  duplicateCount: number;
-  errorCount: number;
-  firstError: string | null;
-  errors: unknown[];
-  enterpriseCreditCode: string | null;
-  enterpriseName: string | null;
-  createdBy: { username: string; displayName: string } | null;
-  createdAt: string;
-  finishedAt: string | null;
 }
 
 export interface CaptureListParams {
@@ -269,9 +201,10 @@ export const listProductBatches = (id: string, params: { page: number; pageSize:
 
 export const issueCode = (input: IssueCodeInput) => api.post<IssuedCode>(`${V1}/trace/codes`, input);
 
-export const listCaptureJobs = (params: CaptureListParams, signal?: AbortSignal) => api.get<Page<CaptureJob>>(`${V1}/trace/captures`, { ...params }, signal);
+export const listCaptureJobs = (params: CaptureListParams, signal?: AbortSignal) =>
+  api.get<Page<CaptureJobView>>(`${V1}/trace/captures`, { ...params }, signal);
 
-export const getCaptureJob = (id: string, signal?: AbortSignal) => api.get<CaptureJob>(`${V1}/trace/captures/${encodeURIComponent(id)}`, undefined, signal);
+export const getCaptureJob = (id: string, signal?: AbortSignal) => api.get<CaptureJobView>(`${V1}/trace/captures/${encodeURIComponent(id)}`, undefined, signal);
 
 /** One SimpleEventQuery by event IDs (EPCIS 2.0 REST binding, GET /epcis/events?EQ_eventID=a|b|c). */
 export const queryEventsById = (ids: readonly string[], signal?: AbortSignal) =>

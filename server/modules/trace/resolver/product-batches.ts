@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { GS1_RESOLVER } from '../../../../common/gs1/index.ts';
+import type { ProductBatch } from '../../../../common/trace-api.ts';
 import type { Db } from '../../../platform/db.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { actorOf } from '../../../platform/request-context.ts';
@@ -14,23 +15,6 @@ import { presentProduct } from './product-service.ts';
  * print it. An enterprise sees its own products' batches as its own events name them; a county officer the batches
  * named by events in its region; the city all.
  */
-
-export interface ProductBatch {
-  lot: string;
-  /** Canonical identifier the events index (https://id.gs1.org/01/…/10/…, or the platform code). */
-  identifier: string;
-  /** The code on our domain: what the QR code carries. */
-  uri: string;
-  /** Path of the consumer page on our host. */
-  path: string;
-  elementString: string | null;
-  firstSeen: string;
-  lastSeen: string;
-  eventCount: number;
-  qrPng: string;
-  qrSvg: string;
-  labels: string;
-}
 
 const like = (prefix: string) => `${prefix.replace(/[\\%_]/g, '\\$&')}%`;
 

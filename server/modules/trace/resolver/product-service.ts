@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import { checkCreditCode } from '../../../../common/credit-code.ts';
 import { buildDigitalLink, checkGtin, describeCheckDigitProblem, Gs1Error, isCset82 } from '../../../../common/gs1/index.ts';
+import type { RegisterProductInput, TraceProduct } from '../../../../common/trace-api.ts';
 import type { TraceProductTable } from '../../../db/types.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit.ts';
 import type { Db } from '../../../platform/db.ts';
@@ -16,38 +17,9 @@ import { issuePlatformCode, type ProductCode, readCode } from './code.ts';
  * The city registers for any enterprise; an enterprise for itself.
  */
 
+export type { RegisterProductInput, TraceProduct } from '../../../../common/trace-api.ts';
+
 type ProductRow = Selectable<TraceProductTable>;
-
-export interface TraceProduct {
-  id: string;
-  gtin: string | null;
-  productRef: string | null;
-  name: string;
-  brand: string | null;
-  spec: string | null;
-  category: string | null;
-  enterpriseCreditCode: string;
-  enterpriseName: string;
-  origin: string | null;
-  shelfLifeDays: number | null;
-  /** The product-level code on our domain: `<base>/01/<gtin>` or the platform class code. */
-  code: string;
-  createdAt: string;
-}
-
-export interface RegisterProductInput {
-  gtin?: string;
-  productRef?: string;
-  name: string;
-  brand?: string | null;
-  spec?: string | null;
-  category?: string | null;
-  origin?: string | null;
-  shelfLifeDays?: number | null;
-  /** city_admin only: whose product it is. */
-  enterpriseCreditCode?: string;
-  enterpriseName?: string;
-}
 
 export interface ListProductsInput {
   page: number;

@@ -1,0 +1,79 @@
+/**
+ * Trace module API shapes (products, their batches, EPCIS capture jobs), shared by the server
+ * (server/modules/trace) and the web client (web/src/api/trace.ts).
+ */
+
+/** GET /api/v1/trace/products: a registered product (an enterprise sees its own). */
+export interface TraceProduct {
+  id: string;
+  /** GTIN-14; null for a product coded by the platform (no GS1 Company Prefix). */
+  gtin: string | null;
+  /** The owner's product reference in a platform code; null for a GS1 product. */
+  productRef: string | null;
+  name: string;
+  brand: string | null;
+  spec: string | null;
+  category: string | null;
+  enterpriseCreditCode: string;
+  enterpriseName: string;
+  origin: string | null;
+  shelfLifeDays: number | null;
+  /** The product-level code on our domain: `<base>/01/<gtin>` or the platform class code. */
+  code: string;
+  createdAt: string;
+}
+
+/** POST /api/v1/trace/products. */
+export interface RegisterProductInput {
+  gtin?: string;
+  productRef?: string;
+  name: string;
+  brand?: string | null;
+  spec?: string | null;
+  category?: string | null;
+  origin?: string | null;
+  shelfLifeDays?: number | null;
+  /** city_admin only: whose product it is. */
+  enterpriseCreditCode?: string;
+  enterpriseName?: string;
+}
+
+/** GET /api/v1/trace/products/{id}/batches: a batch of the product that events name, with its code. */
+export interface ProductBatch {
+  lot: string;
+  /** Canonical identifier the events index (https://id.gs1.org/01/…/10/…, or the platform code). */
+  identifier: string;
+  /** The code on our domain: what the QR code carries. */
+  uri: string;
+  /** Path of the consumer page on our host. */
+  path: string;
+  elementString: string | null;
+  firstSeen: string;
+  lastSeen: string;
+  eventCount: number;
+  qrPng: string;
+  qrSvg: string;
+  labels: string;
+}
+
+export const CAPTURE_STATUSES = ['running', 'success', 'failed'] as const;
+export type CaptureStatus = (typeof CAPTURE_STATUSES)[number];
+
+/** GET /api/v1/trace/captures: an EPCIS capture job for people (errors only in the detail). */
+export interface CaptureJobView {
+  captureID: string;
+  status: CaptureStatus;
+  documentType: string | null;
+  eventCount: number;
+  storedCount: number;
+  duplicateCount: number;
+  errorCount: number;
+  /** The first error's title ("中文 / English"), for the list; the detail has them all. */
+  firstError: string | null;
+  errors: unknown[];
+  enterpriseCreditCode: string | null;
+  enterpriseName: string | null;
+  createdBy: { username: string; displayName: string } | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
