@@ -1,10 +1,11 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Flex, Modal, Progress, Radio, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Descriptions, Flex, Modal, Progress, Radio, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { type EntityImportError, type EntityImportReport, entityKeys, importEntities, importTemplateUrl, type UploadProgress } from '../../api/entities';
 import { useLocalise } from '../../i18n';
 import { fileToBase64 } from '../plan/shared/files';
+import { ImportIssues } from '../plan/shared/XlsxImportModal';
 
 type Mode = EntityImportReport['mode'];
 
@@ -36,38 +37,18 @@ export function ImportReportView({ report }: { report: EntityImportReport }) {
           { key: 'unchanged', label: '已登记且无变化', children: report.unchanged },
         ]}
       />
-      {report.errors.length > 0 ? (
-        <Table<EntityImportError>
-          rowKey={(e) => `${e.row}:${e.column}:${e.rule}`}
-          size="small"
-          title={() => <Typography.Text type="danger">共 {report.errors.length} 处错误</Typography.Text>}
-          dataSource={report.errors}
-          pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false }}
-          columns={[
-            { title: '行', dataIndex: 'row', width: 56 },
-            { title: '列', key: 'column', width: 180, render: (_v, e) => (e.header ? `${e.column} · ${e.header}` : e.column) },
-            { title: '错误说明', key: 'message', render: (_v, e) => localise(e.message) },
-          ]}
-        />
-      ) : (
-        <Alert type="success" showIcon title="全部行校验通过" />
-      )}
-      {report.warnings.length > 0 ? (
-        <Alert
-          type="warning"
-          showIcon
-          title={`${report.warnings.length} 条提示（不影响导入）`}
-          description={
-            <ul style={{ margin: 0, paddingInlineStart: 20, maxHeight: 140, overflow: 'auto' }}>
-              {report.warnings.map((w) => (
-                <li key={`${w.row}:${w.message}`}>
-                  第 {w.row} 行：{localise(w.message)}
-                </li>
-              ))}
-            </ul>
-          }
-        />
-      ) : null}
+      <ImportIssues<EntityImportError>
+        errors={report.errors}
+        warnings={report.warnings}
+        errorKey={(e) => `${e.row}:${e.column}:${e.rule}`}
+        errorColumns={[
+          { title: '行', dataIndex: 'row', width: 56 },
+          { title: '列', key: 'column', width: 180, render: (_v, e) => (e.header ? `${e.column} · ${e.header}` : e.column) },
+          { title: '错误说明', key: 'message', render: (_v, e) => localise(e.message) },
+        ]}
+        showSizeChanger={false}
+        warningsMaxHeight={140}
+      />
     </Flex>
   );
 }

@@ -1,6 +1,6 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Flex, Modal, Radio, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Descriptions, Flex, Modal, Radio, Table, type TableColumnsType, Typography, Upload } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { type ImportCellError, type ImportMode, type ImportReport, usePlanMutation } from '../../../api/plan';
 import { useLocalise } from '../../../i18n';
@@ -10,6 +10,53 @@ const MODE_OPTIONS: { value: ImportMode; label: string }[] = [
   { value: 'all_or_nothing', label: '全部校验通过才导入' },
   { value: 'valid_only', label: '仅导入有效行' },
 ];
+
+interface ImportIssuesProps<E> {
+  errors: E[];
+  warnings: { row: number; message: string }[];
+  errorKey: (error: E) => string;
+  errorColumns: TableColumnsType<E>;
+  /** Set false to hide the page-size changer of the error table. */
+  showSizeChanger?: false;
+  warningsMaxHeight?: number;
+}
+
+/** The per-cell error table (or "all rows pass") and the warnings of an import report: shared by the xlsx imports. */
+export function ImportIssues<E extends object>({ errors, warnings, errorKey, errorColumns, showSizeChanger, warningsMaxHeight = 160 }: ImportIssuesProps<E>) {
+  const localise = useLocalise();
+  return (
+    <>
+      {errors.length > 0 ? (
+        <Table<E>
+          rowKey={errorKey}
+          size="small"
+          title={() => <Typography.Text type="danger">共 {errors.length} 处错误</Typography.Text>}
+          dataSource={errors}
+          pagination={{ pageSize: 8, hideOnSinglePage: true, ...(showSizeChanger === false ? { showSizeChanger } : {}) }}
+          columns={errorColumns}
+        />
+      ) : (
+        <Alert type="success" showIcon title="全部行校验通过" />
+      )}
+      {warnings.length > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={`${warnings.length} 条提示（不影响导入）`}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 20, maxHeight: warningsMaxHeight, overflow: 'auto' }}>
+              {warnings.map((warning) => (
+                <li key={`${warning.row}:${warning.message}`}>
+                  第 {warning.row} 行：{localise(warning.message)}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      ) : null}
+    </>
+  );
+}
 
 export function ReportView({ report }: { report: ImportReport }) {
   const localise = useLocalise();
@@ -25,39 +72,17 @@ export function ReportView({ report }: { report: ImportReport }) {
           { key: 'imported', label: '已导入', children: report.rowsImported },
         ]}
       />
-      {report.errors.length > 0 ? (
-        <Table<ImportCellError>
-          rowKey={(error) => `${error.cell}:${error.rule}:${error.message}`}
-          size="small"
-          title={() => <Typography.Text type="danger">共 {report.errors.length} 处错误</Typography.Text>}
-          dataSource={report.errors}
-          pagination={{ pageSize: 8, hideOnSinglePage: true }}
-          columns={[
-            { title: '行', dataIndex: 'row', width: 60 },
-            { title: '单元格', dataIndex: 'cell', width: 80 },
-            { title: '字段', dataIndex: 'field', width: 110 },
-            { title: '错误说明', key: 'message', render: (_v, error) => localise(error.message) },
-          ]}
-        />
-      ) : (
-        <Alert type="success" showIcon title="全部行校验通过" />
-      )}
-      {report.warnings.length > 0 ? (
-        <Alert
-          type="warning"
-          showIcon
-          title={`${report.warnings.length} 条提示（不影响导入）`}
-          description={
-            <ul style={{ margin: 0, paddingInlineStart: 20, maxHeight: 160, overflow: 'auto' }}>
-              {report.warnings.map((warning) => (
-                <li key={`${warning.row}:${warning.message}`}>
-                  第 {warning.row} 行：{localise(warning.message)}
-                </li>
-              ))}
-            </ul>
-          }
-        />
-      ) : null}
+      <ImportIssues<ImportCellError>
+        errors={report.errors}
+        warnings={report.warnings}
+        errorKey={(error) => `${error.cell}:${error.rule}:${error.message}`}
+        errorColumns={[
+          { title: '行', dataIndex: 'row', width: 60 },
+          { title: '单元格', dataIndex: 'cell', width: 80 },
+          { title: '字段', dataIndex: 'field', width: 110 },
+          { title: '错误说明', key: 'message', render: (_v, error) => localise(error.message) },
+        ]}
+      />
     </Flex>
   );
 }
