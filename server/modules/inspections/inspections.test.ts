@@ -114,7 +114,10 @@ describe.each(DB_KINDS)('inspections on %s', (kind) => {
       expect(entropy.firstDifference?.path).toMatch(/^targets\[\d+\]\.(creditCode|inspectors\[\d+\])$/);
       const pool = record.targetPool.map((p, i) => (i === 0 ? { ...p, riskClass: p.riskClass === 'A' ? 'B' : 'A' } : p));
       expect(verifyDraw({ ...record, targetPool: pool }).firstDifference?.path).toBe('poolHash');
-      const inspectors = record.inspectorPool.map((p, i) => (i === 0 ? { ...p, conflicts: [...p.conflicts, record.targetPool[0]?.creditCode ?? ''] } : p));
+      // A conflict the first inspector has not declared yet (a duplicate would canonicalise away and change nothing).
+      const first = record.inspectorPool[0];
+      const undeclared = record.targetPool.find((t) => !first?.conflicts.includes(t.creditCode))?.creditCode ?? '';
+      const inspectors = record.inspectorPool.map((p, i) => (i === 0 ? { ...p, conflicts: [...p.conflicts, undeclared] } : p));
       expect(verifyDraw({ ...record, inspectorPool: inspectors }).firstDifference?.path).toBe('poolHash');
       const moved = record.targets.map((x, i) => (i === 0 ? { ...x, inspectors: [...x.inspectors].reverse() } : x));
       expect(verifyDraw({ ...record, targets: moved }).firstDifference?.path).toBe('targets[0].inspectors[0]');

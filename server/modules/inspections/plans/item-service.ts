@@ -150,3 +150,14 @@ export async function currentItemRefs(trx: Db, ids: string[], field: string): Pr
     return { id: r.id, code: r.code, version: r.version, name: r.name, kind: r.kind };
   });
 }
+
+/** Item rows (each naming the plan or task it belongs to) as refs grouped by that owner, in row order. */
+export function itemRefsBy<R extends ItemRef>(rows: R[], ownerOf: (r: R) => string): Map<string, ItemRef[]> {
+  const out = new Map<string, ItemRef[]>();
+  for (const r of rows) {
+    const list = out.get(ownerOf(r)) ?? [];
+    list.push({ id: r.id, code: r.code, version: r.version, name: r.name, kind: r.kind });
+    out.set(ownerOf(r), list);
+  }
+  return out;
+}

@@ -8,7 +8,7 @@ import type { RegionDirectory } from '../../../platform/regions.ts';
 import { type Actor, regionCodeInScope } from '../../../platform/scope.ts';
 import { inTransaction } from '../../../platform/transaction.ts';
 import { assertVisible, regionForWrite, requireRegulator, rootOf } from '../access.ts';
-import { currentItemRefs } from './item-service.ts';
+import { currentItemRefs, itemRefsBy } from './item-service.ts';
 
 /**
  * 年度抽查计划 (国发〔2019〕5号: the county government's annual plan, 一般 and 重点 items; filed with the bureau one
@@ -52,8 +52,7 @@ export const ratiosOf = (r: { ratio_a: number; ratio_b: number; ratio_c: number;
 export const ratioColumns = (r: Record<RiskClass, number>) => ({ ratio_a: r.A, ratio_b: r.B, ratio_c: r.C, ratio_d: r.D });
 
 async function itemsOfPlans(db: Db, planIds: string[]): Promise<Map<string, ItemRef[]>> {
-  const out = new Map<string, ItemRef[]>();
-  if (planIds.length === 0) return out;
+  if (planIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('inspection_plan_item as pi')
     .innerJoin('inspection_item as i', 'i.id', 'pi.item_id')
@@ -61,12 +60,7 @@ async function itemsOfPlans(db: Db, planIds: string[]): Promise<Map<string, Item
     .where('pi.plan_id', 'in', planIds)
     .orderBy('i.code')
     .execute();
-  for (const r of rows) {
-    const list = out.get(r.plan_id) ?? [];
-    list.push({ id: r.id, code: r.code, version: r.version, name: r.name, kind: r.kind });
-    out.set(r.plan_id, list);
-  }
-  return out;
+  return itemRefsBy(rows, (r) => r.plan_id);
 }
 
 function present(r: PlanRow, items: ItemRef[], regions: RegionDirectory): InspectionPlan {

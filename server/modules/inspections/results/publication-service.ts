@@ -22,7 +22,7 @@ import { appendEntityEvent } from '../../entities/index.ts';
 import { requireRegulator, rootOf } from '../access.ts';
 import { todayInShanghai } from '../dates.ts';
 import { presentSummary } from '../tasks/present.ts';
-import { itemsOfTasks, taskQuery } from '../tasks/queries.ts';
+import { itemsOfTasks, pageOfTasks, taskQuery } from '../tasks/queries.ts';
 import { getTask, loadTaskForManage, requireStatus } from '../tasks/task-service.ts';
 
 /**
@@ -156,29 +156,14 @@ export async function publicationQueue(
   const q = taskQuery(db)
     .where(regionCodeInScope('t.region_code', rootOf(actor)))
     .where('t.status', '=', 'finished');
-  const [rows, count] = await Promise.all([
-    q
-      .orderBy(sql`t.publication_due asc nulls first`)
-      .orderBy('t.ended_on')
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize)
-      .execute(),
-    q
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  const items = await itemsOfTasks(
-    db,
-    rows.map((r) => r.id),
-  );
+  const { rows, total, items } = await pageOfTasks(db, q, (q) => q.orderBy(sql`t.publication_due asc nulls first`).orderBy('t.ended_on'), input);
   const today = todayInShanghai();
   return {
     items: rows.flatMap((r) => {
       const s = presentSummary(r, items.get(r.id) ?? [], regions, today);
       return s.publication ? [{ ...s, publication: s.publication }] : [];
     }),
-    total: Number(count.n),
+    total,
     page: input.page,
     pageSize: input.pageSize,
   };

@@ -233,9 +233,9 @@ export async function loadTargetForWrite(trx: Db, regions: RegionDirectory, acto
   return { row, inspectorId };
 }
 
-async function targetView(db: Db, regions: RegionDirectory, actor: Actor, targetId: string): Promise<TaskTarget> {
+/** The target as the writer sees it after the write; `inspectorId` is the one loadTargetForWrite found. */
+async function targetView(db: Db, regions: RegionDirectory, actor: Actor, targetId: string, inspectorId: string | null): Promise<TaskTarget> {
   const row = await targetQuery(db).where('x.id', '=', targetId).executeTakeFirstOrThrow();
-  const inspectorId = isRegulator(actor) ? null : await inspectorIdOf(db, actor);
   const [view] = await presentTargets(db, regions, [row], { regulator: isRegulator(actor), inspectorId });
   if (!view) throw notFound();
   return view;
@@ -250,8 +250,8 @@ export async function recordResult(
   input: ResultInput,
   ctx: AuditContext,
 ): Promise<TaskTarget> {
-  await inTransaction(db, async (trx) => {
-    const { row } = await loadTargetForWrite(trx, regions, actor, targetId);
+  const inspectorId = await inTransaction(db, async (trx) => {
+    const { row, inspectorId } = await loadTargetForWrite(trx, regions, actor, targetId);
     const task = await trx
       .selectFrom('inspection_task')
       .select(['status', 'kind', 'region_code', 'starts_on'])
@@ -297,8 +297,9 @@ export async function recordResult(
       before: row.result_category ? { category: row.result_category, findings: row.findings, inspectedOn: row.inspected_on } : null,
       after: { taskId: row.task_id, creditCode: row.credit_code, category: input.category, findings, inspectedOn: input.inspectedOn },
     });
+    return inspectorId;
   });
-  return targetView(db, regions, actor, targetId);
+  return targetView(db, regions, actor, targetId, inspectorId);
 }
 
 /** 整改期限 and 复查: after a result is recorded, also after publication. */
@@ -310,8 +311,8 @@ export async function updateFollowUp(
   input: FollowUpInput,
   ctx: AuditContext,
 ): Promise<TaskTarget> {
-  await inTransaction(db, async (trx) => {
-    const { row } = await loadTargetForWrite(trx, regions, actor, targetId);
+  const inspectorId = await inTransaction(db, async (trx) => {
+    const { row, inspectorId } = await loadTargetForWrite(trx, regions, actor, targetId);
     if (!row.result_category || !row.inspected_on) {
       throw new AppError(409, 'INSPECTION_RESULT_MISSING', '请先录入检查结果 / record the result first');
     }
@@ -339,6 +340,7 @@ export async function updateFollowUp(
       before: { rectificationDue: row.rectification_due, recheckOn: row.recheck_on, recheckResult: row.recheck_result },
       after: input,
     });
+    return inspectorId;
   });
-  return targetView(db, regions, actor, targetId);
+  return targetView(db, regions, actor, targetId, inspectorId);
 }

@@ -1,22 +1,11 @@
+import type { Selectable } from 'kysely';
 import type { TestItemInput, Verdict } from '../../../../common/sampling/api.ts';
 import { conclusionFromItems, judgeItem } from '../../../../common/sampling/conclusion.ts';
+import type { SamplingTestItemTable } from '../../../db/types.ts';
 import type { FieldIssue } from '../../../platform/errors.ts';
 
-/** A test item as it will be stored (before it has a sample id). */
-export interface ItemValues {
-  seq: number;
-  name: string;
-  method: string | null;
-  standard: string | null;
-  unit: string | null;
-  limit_min: number | null;
-  limit_max: number | null;
-  limit_text: string | null;
-  result_value: number | null;
-  result_text: string | null;
-  verdict: Verdict | null;
-  verdict_source: 'computed' | 'entered' | null;
-}
+/** A test item as it will be stored (before it has a sample id; a retest is entered later). */
+export type ItemValues = Omit<Selectable<SamplingTestItemTable>, 'id' | 'sample_id' | 'retest_value' | 'retest_text' | 'retest_verdict'>;
 
 const clean = (v: string | null | undefined): string | null => {
   const t = v?.trim();

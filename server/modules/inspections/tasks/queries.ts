@@ -1,6 +1,7 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { ItemRef } from '../../../../common/inspection-api.ts';
 import type { Db } from '../../../platform/db.ts';
+import { itemRefsBy } from '../plans/item-service.ts';
 
 /** The task row with its plan name and target/result counts (everything a summary shows). */
 export function taskQuery(db: Db) {
@@ -18,6 +19,32 @@ export function taskQuery(db: Db) {
 
 export type TaskRow = NonNullable<Awaited<ReturnType<ReturnType<typeof taskQuery>['executeTakeFirst']>>>;
 
+type TaskQuery = ReturnType<typeof taskQuery>;
+
+/** One page of `q` sorted by `order`, the total (unsorted count) and the page's items by task id. */
+export async function pageOfTasks(
+  db: Db,
+  q: TaskQuery,
+  order: (q: TaskQuery) => TaskQuery,
+  input: { page: number; pageSize: number },
+): Promise<{ rows: TaskRow[]; total: number; items: Map<string, ItemRef[]> }> {
+  const [rows, count] = await Promise.all([
+    order(q)
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize)
+      .execute(),
+    q
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  const items = await itemsOfTasks(
+    db,
+    rows.map((r) => r.id),
+  );
+  return { rows, total: Number(count.n), items };
+}
+
 /** Tasks with a target the given inspector is assigned to. */
 export function assignedTo(inspectorId: string | null): Expression<SqlBool> {
   if (inspectorId === null) return sql<SqlBool>`false`;
@@ -26,8 +53,7 @@ export function assignedTo(inspectorId: string | null): Expression<SqlBool> {
 
 /** The items of the given tasks, by task id. */
 export async function itemsOfTasks(db: Db, taskIds: string[]): Promise<Map<string, ItemRef[]>> {
-  const out = new Map<string, ItemRef[]>();
-  if (taskIds.length === 0) return out;
+  if (taskIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('inspection_task_item as ti')
     .innerJoin('inspection_item as i', 'i.id', 'ti.item_id')
@@ -35,12 +61,7 @@ export async function itemsOfTasks(db: Db, taskIds: string[]): Promise<Map<strin
     .where('ti.task_id', 'in', taskIds)
     .orderBy('i.code')
     .execute();
-  for (const r of rows) {
-    const list = out.get(r.task_id) ?? [];
-    list.push({ id: r.id, code: r.code, version: r.version, name: r.name, kind: r.kind });
-    out.set(r.task_id, list);
-  }
-  return out;
+  return itemRefsBy(rows, (r) => r.task_id);
 }
 
 /** Inspector names by id (the draw stores opaque ids). */

@@ -12,7 +12,7 @@ import { iso, todayInShanghai } from '../dates.ts';
 import { currentItemRefs } from '../plans/item-service.ts';
 import { loadPlanInScope, ratioColumns, ratiosOf } from '../plans/plan-service.ts';
 import { presentDetail, presentSummary } from './present.ts';
-import { assignedTo, inspectorNames, itemsOfTasks, type TaskRow, taskQuery } from './queries.ts';
+import { assignedTo, inspectorNames, itemsOfTasks, pageOfTasks, type TaskRow, taskQuery } from './queries.ts';
 import { normaliseScope, poolFilter } from './scope.ts';
 
 /**
@@ -136,25 +136,11 @@ export async function listTasks(db: Db, regions: RegionDirectory, actor: Actor, 
   if (input.kind) q = q.where('t.kind', '=', input.kind);
   if (input.planId) q = q.where('t.plan_id', '=', input.planId);
   if (input.q) q = q.where('t.name', 'ilike', `%${input.q.replace(/[\\%_]/g, '\\$&')}%`);
-  const [rows, count] = await Promise.all([
-    q
-      .orderBy('t.created_at', 'desc')
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize)
-      .execute(),
-    q
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  const items = await itemsOfTasks(
-    db,
-    rows.map((r) => r.id),
-  );
+  const { rows, total, items } = await pageOfTasks(db, q, (q) => q.orderBy('t.created_at', 'desc'), input);
   const today = todayInShanghai();
   return {
     items: rows.map((r) => presentSummary(r, items.get(r.id) ?? [], regions, today)),
-    total: Number(count.n),
+    total,
     page: input.page,
     pageSize: input.pageSize,
   };

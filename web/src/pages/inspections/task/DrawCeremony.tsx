@@ -65,6 +65,16 @@ function BrowserCheck({ taskId }: { taskId: string }) {
  * 摇号仪式 (common/draw/README.md §1), step by step: freeze the pools (poolHash) → publish the commitment (SHA-256 of
  * the secret seed) → the witness announces a value and the draw runs → the seed is revealed → anyone verifies.
  */
+/** A captioned text field of the draw step (the caption is also its accessible name). */
+function WitnessInput(p: { label: string; flex: string; placeholder: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <Flex vertical gap={4} style={{ flex: p.flex }}>
+      <Typography.Text>{p.label}</Typography.Text>
+      <Input aria-label={p.label} size="large" maxLength={100} placeholder={p.placeholder} value={p.value} onChange={(e) => p.onChange(e.target.value)} />
+    </Flex>
+  );
+}
+
 export function DrawCeremony({ task }: { task: TaskDetail }) {
   const { message } = App.useApp();
   const localise = useLocalise();
@@ -153,28 +163,8 @@ export function DrawCeremony({ task }: { task: TaskDetail }) {
       </Typography.Paragraph>
       {task.canManage ? (
         <Flex gap={12} wrap align="flex-end">
-          <Flex vertical gap={4} style={{ flex: '1 1 260px' }}>
-            <Typography.Text>见证值</Typography.Text>
-            <Input
-              aria-label="见证值"
-              size="large"
-              maxLength={100}
-              placeholder="如：见证人报数 37194"
-              value={entropy}
-              onChange={(e) => setEntropy(e.target.value)}
-            />
-          </Flex>
-          <Flex vertical gap={4} style={{ flex: '1 1 200px' }}>
-            <Typography.Text>见证人</Typography.Text>
-            <Input
-              aria-label="见证人"
-              size="large"
-              maxLength={100}
-              placeholder="如：企业代表 张某"
-              value={witness}
-              onChange={(e) => setWitness(e.target.value)}
-            />
-          </Flex>
+          <WitnessInput label="见证值" flex="1 1 260px" placeholder="如：见证人报数 37194" value={entropy} onChange={setEntropy} />
+          <WitnessInput label="见证人" flex="1 1 200px" placeholder="如：企业代表 张某" value={witness} onChange={setWitness} />
           <Popconfirm
             title="确认摇号？"
             description={entropy ? `见证值“${entropy}”将原样参与计算，摇号后不能更改。` : '未填写见证值，将以空值参与计算。'}

@@ -1,5 +1,19 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Form, Input, InputNumber, Select, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Flex,
+  Form,
+  type FormListFieldData,
+  type FormRule,
+  Input,
+  InputNumber,
+  Select,
+  Table,
+  type TableColumnType,
+  Tag,
+  Typography,
+} from 'antd';
 import { judgeItem } from '../../../../../common/sampling/conclusion.ts';
 import type { TestItemInput, Verdict } from '../../../api/sampling';
 import { VERDICT_LABELS } from '../labels';
@@ -49,6 +63,34 @@ export function previewVerdict(item: ItemForm | undefined): { verdict: Verdict |
   return judged.ok ? { verdict: judged.verdict, problem: null } : { verdict: null, problem: judged.reason.split(' / ')[0] ?? judged.reason };
 }
 
+/** A column of free-text inputs; its key is the field's name and the cell is labelled by the column's title. */
+function textColumn(c: { title: string; field: keyof ItemForm; width: number; placeholder: string; rules?: FormRule[] }): TableColumnType<FormListFieldData> {
+  return {
+    title: c.title,
+    key: c.field,
+    width: c.width,
+    render: (_v, f) => (
+      <Form.Item name={[f.name, c.field]} noStyle rules={c.rules}>
+        <Input aria-label={`第 ${f.name + 1} 项 ${c.title}`} placeholder={c.placeholder} />
+      </Form.Item>
+    ),
+  };
+}
+
+/** A column of number inputs, the cell labelled `label`. */
+function numberColumn(c: { title: string; label: string; key: string; field: keyof ItemForm; width: number }): TableColumnType<FormListFieldData> {
+  return {
+    title: c.title,
+    key: c.key,
+    width: c.width,
+    render: (_v, f) => (
+      <Form.Item name={[f.name, c.field]} noStyle>
+        <InputNumber aria-label={`第 ${f.name + 1} 项 ${c.label}`} style={{ width: '100%' }} />
+      </Form.Item>
+    ),
+  };
+}
+
 export function ItemsEditor() {
   const form = Form.useFormInstance();
   const items = (Form.useWatch('items', form) ?? []) as ItemForm[];
@@ -64,96 +106,21 @@ export function ItemsEditor() {
             scroll={{ x: 1250 }}
             columns={[
               { title: '序号', key: 'seq', width: 46, render: (_v, _f, i) => i + 1 },
-              {
+              textColumn({
                 title: '检验项目',
-                key: 'name',
+                field: 'name',
                 width: 140,
-                render: (_v, f) => (
-                  <Form.Item name={[f.name, 'name']} noStyle rules={[{ required: true, whitespace: true, message: '请填写项目名称' }]}>
-                    <Input aria-label={`第 ${f.name + 1} 项 检验项目`} placeholder="如 甲醛含量" />
-                  </Form.Item>
-                ),
-              },
-              {
-                title: '检验方法',
-                key: 'method',
-                width: 120,
-                render: (_v, f) => (
-                  <Form.Item name={[f.name, 'method']} noStyle>
-                    <Input aria-label={`第 ${f.name + 1} 项 检验方法`} placeholder="GB/T 2912.1" />
-                  </Form.Item>
-                ),
-              },
-              {
-                title: '判定依据',
-                key: 'standard',
-                width: 130,
-                render: (_v, f) => (
-                  <Form.Item name={[f.name, 'standard']} noStyle>
-                    <Input aria-label={`第 ${f.name + 1} 项 判定依据`} placeholder="GB 18401-2010" />
-                  </Form.Item>
-                ),
-              },
-              {
-                title: '单位',
-                key: 'unit',
-                width: 76,
-                render: (_v, f) => (
-                  <Form.Item name={[f.name, 'unit']} noStyle>
-                    <Input aria-label={`第 ${f.name + 1} 项 单位`} placeholder="mg/kg" />
-                  </Form.Item>
-                ),
-              },
-              {
-                title: '下限 ≥',
-                key: 'min',
-                width: 82,
-                render: (_v, f) => (
-                  <Form.Item name={[f.name, 'limitMin']} noStyle>
-                    <InputNumber aria-label={`第 ${f.name + 1} 项 下限`} style={{ width: '100%' }} />
-                  </Form.Item>
-                ),
-              },
-              {
-                title: '上限 ≤',
-                key: 'max',
-                width: 82,
-                render: (_v, f) => (
-                  <Form.Item name={[f.name, 'limitMax']} noStyle>
-                    <InputNumber aria-label={`第 ${f.name + 1} 项 上限`} style={{ width: '100%' }} />
-                  </Form.Item>
-                ),
-              },
-              {
-                title: '文字要求',
-                key: 'limitText',
-                width: 130,
-                render: (_v, f) => (
-                  <Form.Item name={[f.name, 'limitText']} noStyle>
-                    <Input aria-label={`第 ${f.name + 1} 项 文字要求`} placeholder="无数值限值时填写" />
-                  </Form.Item>
-                ),
-              },
-              {
-                title: '实测值',
-                key: 'value',
-                width: 90,
-                render: (_v, f) => (
-                  <Form.Item name={[f.name, 'resultValue']} noStyle>
-                    <InputNumber aria-label={`第 ${f.name + 1} 项 实测值`} style={{ width: '100%' }} />
-                  </Form.Item>
-                ),
-              },
-              {
-                title: '文字结果',
-                key: 'resultText',
-                width: 104,
-                render: (_v, f) => (
-                  <Form.Item name={[f.name, 'resultText']} noStyle>
-                    <Input aria-label={`第 ${f.name + 1} 项 文字结果`} placeholder="未检出、符合…" />
-                  </Form.Item>
-                ),
-              },
+                placeholder: '如 甲醛含量',
+                rules: [{ required: true, whitespace: true, message: '请填写项目名称' }],
+              }),
+              textColumn({ title: '检验方法', field: 'method', width: 120, placeholder: 'GB/T 2912.1' }),
+              textColumn({ title: '判定依据', field: 'standard', width: 130, placeholder: 'GB 18401-2010' }),
+              textColumn({ title: '单位', field: 'unit', width: 76, placeholder: 'mg/kg' }),
+              numberColumn({ title: '下限 ≥', label: '下限', key: 'min', field: 'limitMin', width: 82 }),
+              numberColumn({ title: '上限 ≤', label: '上限', key: 'max', field: 'limitMax', width: 82 }),
+              textColumn({ title: '文字要求', field: 'limitText', width: 130, placeholder: '无数值限值时填写' }),
+              numberColumn({ title: '实测值', label: '实测值', key: 'value', field: 'resultValue', width: 90 }),
+              textColumn({ title: '文字结果', field: 'resultText', width: 104, placeholder: '未检出、符合…' }),
               {
                 title: '判定',
                 key: 'verdict',
