@@ -1,12 +1,19 @@
 /**
- * The statutory working-day calendar (法定工作日历) for deadlines in 工作日: `addWorkdays`, `isWorkday`,
- * `workdaysBetween`, `calendarCoverage`. Data: the chinese-days package (pinned in package.json), which
- * transcribes the State Council's yearly holiday notices; refresh it when 国务院办公厅 publishes the next
- * year's schedule (usually November–December). Beyond its last year every function throws CalendarRangeError.
+ * The statutory working-day calendar (法定工作日历) for deadlines in 工作日: WorkdayCalendar (`addWorkdays`,
+ * `isWorkday`, `workdaysBetween`, `dayKind`). Data: the chinese-days package (pinned in package.json), which
+ * transcribes the State Council's yearly holiday notices, extended by the years a city administrator enters from
+ * the next notice before the package carries it (server/modules/calendar builds that combined calendar with
+ * `extendCalendarData`; the server counts every deadline on it). Beyond the covered years every function throws
+ * CalendarRangeError.
+ *
+ * The free functions below (`addWorkdays`, …) use the package's data only — for tests and tools; server code takes
+ * the combined calendar from server/modules/calendar (`workdayCalendar(db)`).
  */
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
-import { type CalendarCoverage, type DayKind, WorkdayCalendar } from './workdays.ts';
+import chineseDaysPackage from 'chinese-days/package.json' with { type: 'json' };
+import { type CalendarCoverage, type CalendarData, type DayKind, WorkdayCalendar } from './workdays.ts';
 
+export { type CalendarYearData, extendCalendarData, mergeCalendarData } from './merge.ts';
 export { type CalendarCoverage, type CalendarData, CalendarDateError, CalendarRangeError, type DayKind, WorkdayCalendar } from './workdays.ts';
 
 /** The years present in the package's holiday table (each year's notice has at least 元旦). */
@@ -18,30 +25,48 @@ function yearsOf(dates: string[]): CalendarCoverage {
 const holidays = Object.keys(chineseDays.holidays);
 const makeupWorkdays = Object.keys(chineseDays.workdays);
 
-/** The calendar every deadline uses (State Council notices as published in chinese-days). */
-export const statutoryCalendar = new WorkdayCalendar({ ...yearsOf(holidays), holidays, makeupWorkdays });
+/** The package's data: every holiday and make-up workday of its years (State Council notices as published in chinese-days). */
+export const packageCalendarData: CalendarData = { ...yearsOf(holidays), holidays, makeupWorkdays };
 
-/** The years the calendar covers, whole years from 1 January to 31 December. */
+/** Which package, which version, and the last year it covers (shown beside the entered years). */
+export const calendarPackage = { name: chineseDaysPackage.name, version: chineseDaysPackage.version, lastYear: packageCalendarData.lastYear } as const;
+
+/** The calendar over the package's data alone. */
+export const statutoryCalendar = new WorkdayCalendar(packageCalendarData);
+
+/** The holidays and make-up workdays of one of the package's years with their holiday's Chinese name ('国庆节'). */
+export function packageSpecialDays(year: number): { date: string; kind: 'holiday' | 'makeup_workday'; name: string | null }[] {
+  const prefix = `${String(year).padStart(4, '0')}-`;
+  // The package's value is "English name,中文名,days" (e.g. "National Day,国庆节,3").
+  const nameOf = (value: string) => value.split(',')[1] ?? null;
+  const pick = (table: Record<string, string>, kind: 'holiday' | 'makeup_workday') =>
+    Object.entries(table)
+      .filter(([date]) => date.startsWith(prefix))
+      .map(([date, value]) => ({ date, kind, name: nameOf(value) }));
+  return [...pick(chineseDays.holidays, 'holiday'), ...pick(chineseDays.workdays, 'makeup_workday')].sort((a, b) => (a.date < b.date ? -1 : 1));
+}
+
+/** The years the package covers, whole years from 1 January to 31 December. */
 export function calendarCoverage(): CalendarCoverage {
   return { ...statutoryCalendar.coverage };
 }
 
-/** The Nth working day after `from` (`from` not counted; n = 0 returns `from`). See WorkdayCalendar.addWorkdays. */
+/** The Nth working day after `from` (`from` not counted; n = 0 returns `from`), package data only. See WorkdayCalendar.addWorkdays. */
 export function addWorkdays(from: string, n: number): string {
   return statutoryCalendar.addWorkdays(from, n);
 }
 
-/** Whether a date is a working day (Mon–Fri not a holiday, or a 调休 make-up Saturday/Sunday). */
+/** Whether a date is a working day (Mon–Fri not a holiday, or a 调休 make-up Saturday/Sunday), package data only. */
 export function isWorkday(date: string): boolean {
   return statutoryCalendar.isWorkday(date);
 }
 
-/** Working days d with a < d <= b (negative when b < a). */
+/** Working days d with a < d <= b (negative when b < a), package data only. */
 export function workdaysBetween(a: string, b: string): number {
   return statutoryCalendar.workdaysBetween(a, b);
 }
 
-/** workday / weekend / holiday / makeup_workday, for calendars drawn in the UI. */
+/** workday / weekend / holiday / makeup_workday, package data only. */
 export function dayKind(date: string): DayKind {
   return statutoryCalendar.dayKind(date);
 }

@@ -1,4 +1,4 @@
-import { addWorkdays, CalendarRangeError } from '../calendar/index.ts';
+import { CalendarRangeError, type WorkdayCalendar } from '../calendar/workdays.ts';
 import { addDays, daysBetween } from './dates.ts';
 
 /**
@@ -13,7 +13,8 @@ import { addDays, daysBetween } from './dates.ts';
  *   day is receipt + 15, inclusive. We do not move a last day that falls on a weekend or holiday (民法典
  *   第二百零三条 would): the research note does not cover it, and the bureau should confirm first.
  * - `drug_7wd` — drugs (基本药物抽检). 药品管理法 第一百零二条: 复验 "自收到药品检验结果之日起七个工作日内"
- *   [K: well known, not in the research note]. Statutory working days from common/calendar.
+ *   [K: well known, not in the research note]. Statutory working days on the calendar the caller passes (on the
+ *   server: the chinese-days package plus the published entered years, server/modules/calendar).
  * - `food_7wd` — food. 食品安全法 第八十八条: 复检 "自收到检验结论之日起七个工作日内" [K].
  *
  * Working days past the years the statutory calendar covers are not guessed (CalendarRangeError): the
@@ -37,15 +38,15 @@ export const RETEST_WINDOW_DAYS = RETEST_RULE_TERMS.product_15d.days;
  * The last day (inclusive) a request is in time, for a result received on `notifiedOn`. Throws
  * CalendarRangeError when a working-day rule runs past the calendar's data.
  */
-export function retestLastDay(notifiedOn: string, rule: RetestRule = 'product_15d'): string {
+export function retestLastDay(calendar: WorkdayCalendar, notifiedOn: string, rule: RetestRule = 'product_15d'): string {
   const terms = RETEST_RULE_TERMS[rule];
-  return terms.kind === 'natural' ? addDays(notifiedOn, terms.days) : addWorkdays(notifiedOn, terms.days);
+  return terms.kind === 'natural' ? addDays(notifiedOn, terms.days) : calendar.addWorkdays(notifiedOn, terms.days);
 }
 
 /** retestLastDay, or null when the calendar cannot tell yet. */
-export function retestLastDayOrNull(notifiedOn: string, rule: RetestRule = 'product_15d'): string | null {
+export function retestLastDayOrNull(calendar: WorkdayCalendar, notifiedOn: string, rule: RetestRule = 'product_15d'): string | null {
   try {
-    return retestLastDay(notifiedOn, rule);
+    return retestLastDay(calendar, notifiedOn, rule);
   } catch (err) {
     if (err instanceof CalendarRangeError) return null;
     throw err;
@@ -55,9 +56,9 @@ export function retestLastDayOrNull(notifiedOn: string, rule: RetestRule = 'prod
 export type RetestTiming = 'before_notice' | 'in_time' | 'late' | 'unknown';
 
 /** Whether a request made on `requestedOn` is before the result was received, in time, late, or not yet decidable. */
-export function retestRequestTiming(notifiedOn: string, requestedOn: string, rule: RetestRule = 'product_15d'): RetestTiming {
+export function retestRequestTiming(calendar: WorkdayCalendar, notifiedOn: string, requestedOn: string, rule: RetestRule = 'product_15d'): RetestTiming {
   if (requestedOn < notifiedOn) return 'before_notice';
-  const lastDay = retestLastDayOrNull(notifiedOn, rule);
+  const lastDay = retestLastDayOrNull(calendar, notifiedOn, rule);
   if (lastDay === null) return requestedOn <= addDays(notifiedOn, RETEST_RULE_TERMS[rule].days) ? 'in_time' : 'unknown';
   return requestedOn <= lastDay ? 'in_time' : 'late';
 }
@@ -72,8 +73,8 @@ export interface RetestWindow {
 }
 
 /** The window as it stands on `today`. */
-export function retestWindow(notifiedOn: string, today: string, rule: RetestRule = 'product_15d'): RetestWindow {
-  const lastDay = retestLastDayOrNull(notifiedOn, rule);
+export function retestWindow(calendar: WorkdayCalendar, notifiedOn: string, today: string, rule: RetestRule = 'product_15d'): RetestWindow {
+  const lastDay = retestLastDayOrNull(calendar, notifiedOn, rule);
   if (lastDay === null) return { rule, lastDay: null, daysLeft: null, open: true };
   const open = today <= lastDay;
   return { rule, lastDay, daysLeft: open ? daysBetween(today, lastDay) : 0, open };

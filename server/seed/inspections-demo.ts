@@ -1,5 +1,6 @@
-import { addWorkdays } from '../../common/calendar/index.ts';
+import type { WorkdayCalendar } from '../../common/calendar/index.ts';
 import type { ResultCategory } from '../../common/inspection-api.ts';
+import { workdayCalendar } from '../modules/calendar/index.ts';
 import { todayInShanghai } from '../modules/inspections/dates.ts';
 import { commitTask, drawTask, freezeTask } from '../modules/inspections/draw/draw-service.ts';
 import { applyForRecusal, approveRecusal } from '../modules/inspections/draw/recusal-service.ts';
@@ -115,13 +116,13 @@ async function actorFor(db: Db, regions: RegionDirectory, username: string): Pro
 }
 
 /** The latest day whose `n`th working day after is not later than `day` (calendar days outside the calendar's years). */
-function workdaysBefore(day: string, n: number): string {
+function workdaysBefore(calendar: WorkdayCalendar, day: string, n: number): string {
   if (n === 0) return day;
   let d = day;
   for (let guard = 0; guard < 400; guard++) {
     d = addDaysSafe(d, -1);
     try {
-      if (addWorkdays(d, n) <= day) return d;
+      if (calendar.addWorkdays(d, n) <= day) return d;
     } catch {
       return addDaysSafe(day, -Math.ceil(n * 1.4));
     }
@@ -139,6 +140,7 @@ function categoryFor(k: number): { category: ResultCategory; findings: string | 
 
 export async function seedInspectionsDemo(db: Db, ctx: AuditContext): Promise<{ inspectors: number; items: number; tasks: number }> {
   const regions = await RegionDirectory.load(db);
+  const calendar = await workdayCalendar(db);
   const admin = await actorFor(db, regions, 'admin');
   const wuxing = await actorFor(db, regions, 'wuxing');
   const users = await db.selectFrom('platform_user').select(['id', 'username']).where('is_demo', '=', true).execute();
@@ -230,7 +232,7 @@ export async function seedInspectionsDemo(db: Db, ctx: AuditContext): Promise<{ 
   const today = todayInShanghai();
 
   // 1. Drawn with a witness, inspected (one recusal redrawn), finished and published.
-  const ended1 = workdaysBefore(today, 12);
+  const ended1 = workdaysBefore(calendar, today, 12);
   const t1 = await createTask(
     db,
     regions,
@@ -242,7 +244,7 @@ export async function seedInspectionsDemo(db: Db, ctx: AuditContext): Promise<{ 
       regionCode: '330502',
       itemIds: [item('SJ-CP-01'), item('SJ-BQ-01')],
       scope: { industries: ['C'] },
-      startsOn: workdaysBefore(ended1, 15),
+      startsOn: workdaysBefore(calendar, ended1, 15),
       deadline: ended1,
     },
     ctx,
@@ -267,7 +269,7 @@ export async function seedInspectionsDemo(db: Db, ctx: AuditContext): Promise<{ 
   }
   for (const [k, t] of targets1.entries()) {
     const { category, findings } = categoryFor(k);
-    await recordResult(db, regions, wuxing, t.id, { category, findings, inspectedOn: workdaysBefore(ended1, k % 5) }, ctx);
+    await recordResult(db, regions, wuxing, t.id, { category, findings, inspectedOn: workdaysBefore(calendar, ended1, k % 5) }, ctx);
     if (category === 'rectified') {
       await updateFollowUp(db, regions, wuxing, t.id, { rectificationDue: ended1, recheckOn: ended1, recheckResult: '复查已整改到位' }, ctx);
     }
@@ -299,8 +301,8 @@ export async function seedInspectionsDemo(db: Db, ctx: AuditContext): Promise<{ 
   await drawTask(db, regions, wuxing, t2.id, { publicEntropy: '2026 见证人报数 80412', witness: '区人大代表（演示）' }, ctx);
 
   // 3. 非随机 (complaint): finished, waiting for publication, due in 2 working days.
-  const due3 = safeAddWorkdays(today, 2);
-  const ended3 = due3 ? workdaysBefore(due3, 20) : workdaysBefore(today, 18);
+  const due3 = safeAddWorkdays(calendar, today, 2);
+  const ended3 = due3 ? workdaysBefore(calendar, due3, 20) : workdaysBefore(calendar, today, 18);
   const complained = await db
     .selectFrom('entity')
     .select(['credit_code', 'region_code'])
@@ -350,7 +352,7 @@ export async function seedInspectionsDemo(db: Db, ctx: AuditContext): Promise<{ 
         { category: 'rectified', findings: '部分童装未加贴中文标签，已责令下架整改。', inspectedOn: ended3 },
         ctx,
       );
-      await updateFollowUp(db, regions, wuxing, target.id, { rectificationDue: safeAddWorkdays(ended3, 10) ?? ended3 }, ctx);
+      await updateFollowUp(db, regions, wuxing, target.id, { rectificationDue: safeAddWorkdays(calendar, ended3, 10) ?? ended3 }, ctx);
     }
     await finishTask(db, regions, wuxing, t3.id, { endedOn: ended3 }, ctx);
   }
@@ -396,9 +398,9 @@ export async function seedInspectionsDemo(db: Db, ctx: AuditContext): Promise<{ 
   return { inspectors: INSPECTORS.length, items: ITEMS.length, tasks: 2 + (complained ? 1 : 0) + (clue ? 1 : 0) };
 }
 
-function safeAddWorkdays(day: string, n: number): string | null {
+function safeAddWorkdays(calendar: WorkdayCalendar, day: string, n: number): string | null {
   try {
-    return addWorkdays(day, n);
+    return calendar.addWorkdays(day, n);
   } catch {
     return null;
   }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { FinalVia, RetestRule, RiskLevel, Verdict } from '../../common/sampling/api.ts';
 import { addDays, todayInShanghai } from '../../common/sampling/dates.ts';
 import { retestLastDayOrNull } from '../../common/sampling/retest.ts';
+import { workdayCalendar } from '../modules/calendar/index.ts';
 import { findEntityByCreditCode } from '../modules/entities/index.ts';
 import { announceFinalConclusion } from '../modules/inspections/sampling/finalize.ts';
 import type { ItemRow, SampleRow } from '../modules/inspections/sampling/present.ts';
@@ -471,6 +472,8 @@ const itemValues = (it: DemoItem, seq: number) => ({
 export async function seedSamplingDemo(trx: Db, regions: RegionDirectory, userIds: Record<string, string>): Promise<Record<string, number>> {
   const rand = prng(20261129);
   const today = todayInShanghai();
+  // the server's statutory calendar, read through the seed's transaction (PGlite has one connection)
+  const calendar = await workdayCalendar(trx);
   const thisYear = Number(today.slice(0, 4));
   const admin = userIds.admin ?? null;
 
@@ -580,7 +583,7 @@ export async function seedSamplingDemo(trx: Db, regions: RegionDirectory, userId
         const requestedOn = retest ? addDays(notifiedOn, 3 + Math.floor(rand() * 4)) : null;
         const retestReport = requestedOn ? addDays(requestedOn, 25) : null;
         const rule = spec.retestRule ?? 'product_15d';
-        const lastDay = retestLastDayOrNull(notifiedOn, rule);
+        const lastDay = retestLastDayOrNull(calendar, notifiedOn, rule);
         // Where the sample stands today.
         let state: 'draft' | 'issued' | 'retest_requested' | 'final' = 'issued';
         if (reportDate > today) state = 'draft';

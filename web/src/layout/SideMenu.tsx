@@ -124,6 +124,7 @@ export function buildMenuItems(role: Role, t: Translate): MenuItem[] {
   const admin: MenuItem[] = [];
   if (can(role, 'users')) admin.push({ key: '/admin/users', icon: <TeamOutlined />, label: t('menu.users') });
   if (can(role, 'audit')) admin.push({ key: '/admin/audit', icon: <AuditOutlined />, label: t('menu.audit') });
+  if (can(role, 'holidayCalendar')) admin.push({ key: '/admin/calendar', icon: <CalendarOutlined />, label: t('menu.holidayCalendar') });
   const items: MenuItem[] = [{ key: '/', icon: <HomeOutlined />, label: t('menu.home') }];
   const plan = planItems(role, t);
   if (plan.length > 0) items.push({ key: 'plan', icon: <AimOutlined />, label: t('menu.plan'), children: plan });
@@ -142,6 +143,7 @@ const KNOWN = [
   '/',
   '/admin/users',
   '/admin/audit',
+  '/admin/calendar',
   '/plan',
   '/plan/indicators',
   '/plan/entry',

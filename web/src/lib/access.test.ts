@@ -26,6 +26,11 @@ describe('access', () => {
     expect(can('county_officer', 'planAdmin')).toBe(false);
   });
 
+  it('opens 法定节假日安排 to city admins only, as the calendar API writes', () => {
+    expect(can('city_admin', 'holidayCalendar')).toBe(true);
+    for (const role of ['county_officer', 'inspector', 'enterprise'] as const) expect(can(role, 'holidayCalendar')).toBe(false);
+  });
+
   it('opens the trace pages to regulators only, as the trace API does', () => {
     expect(can('city_admin', 'trace')).toBe(true);
     expect(can('county_officer', 'trace')).toBe(true);

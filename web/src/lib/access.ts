@@ -45,7 +45,9 @@ export type Capability =
   /** 上报记录: EPCIS capture jobs; an enterprise its own, a county its enterprises' */
   | 'traceCaptures'
   /** 接口密钥: API keys of machine clients that capture events (enterprises; the city for data migration) */
-  | 'apiKeys';
+  | 'apiKeys'
+  /** 法定节假日安排: entering and publishing the next year's State Council holiday notice (city bureau) */
+  | 'holidayCalendar';
 
 const ALLOWED: Record<Capability, readonly Role[]> = {
   users: ['city_admin', 'county_officer'],
@@ -71,6 +73,7 @@ const ALLOWED: Record<Capability, readonly Role[]> = {
   samplingEntry: ['city_admin', 'county_officer', 'inspector'],
   samplingDecide: ['city_admin', 'county_officer'],
   samplingCategories: ['city_admin'],
+  holidayCalendar: ['city_admin'],
 };
 
 export function can(role: Role, capability: Capability): boolean {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { addWorkdays, CalendarRangeError } from '../../../../common/calendar/index.ts';
+import { CalendarRangeError, type WorkdayCalendar } from '../../../../common/calendar/index.ts';
 import {
   type FinishInput,
   type Page,
@@ -17,11 +17,11 @@ import { AppError, notFound, validationFailed } from '../../../platform/errors.t
 import type { RegionDirectory } from '../../../platform/regions.ts';
 import { type Actor, regionCodeInScope } from '../../../platform/scope.ts';
 import { inTransaction } from '../../../platform/transaction.ts';
-import { calendarError } from '../../calendar/errors.ts';
+import { calendarError, workdayCalendar } from '../../calendar/index.ts';
 import { appendEntityEvent } from '../../entities/index.ts';
 import { requireRegulator, rootOf } from '../access.ts';
 import { todayInShanghai } from '../dates.ts';
-import { presentSummary } from '../tasks/present.ts';
+import { dueOnCalendar, presentSummary } from '../tasks/present.ts';
 import { itemsOfTasks, pageOfTasks, taskQuery } from '../tasks/queries.ts';
 import { getTask, loadTaskForManage, requireStatus } from '../tasks/task-service.ts';
 
@@ -33,12 +33,13 @@ import { getTask, loadTaskForManage, requireStatus } from '../tasks/task-service
  */
 
 /**
- * The publication deadline for an inspection that ended on `endedOn`. A date outside the calendar's years is a 400
- * (CALENDAR_OUT_OF_RANGE on `field`); a deadline running past them is returned as null with the reason.
+ * The publication deadline for an inspection that ended on `endedOn`, on the server's statutory calendar
+ * (`workdayCalendar(db)`: the package plus the published entered years). A date outside the calendar's years is a
+ * 400 (CALENDAR_OUT_OF_RANGE on `field`); a deadline running past them is returned as null with the reason.
  */
-export function publicationDue(endedOn: string, field = 'body.endedOn'): { due: string | null; error: string | null } {
+export function publicationDue(endedOn: string, calendar: WorkdayCalendar, field = 'body.endedOn'): { due: string | null; error: string | null } {
   try {
-    return { due: addWorkdays(endedOn, PUBLICATION_WORKDAYS), error: null };
+    return { due: calendar.addWorkdays(endedOn, PUBLICATION_WORKDAYS), error: null };
   } catch (err) {
     if (err instanceof CalendarRangeError && err.reason === 'result') {
       return {
@@ -52,6 +53,7 @@ export function publicationDue(endedOn: string, field = 'body.endedOn'): { due: 
 
 /** Ends the inspection on `endedOn`: every target needs a result. A retry with the same day changes nothing. */
 export async function finishTask(db: Db, regions: RegionDirectory, actor: Actor, id: string, input: FinishInput, ctx: AuditContext): Promise<TaskDetail> {
+  const calendar = await workdayCalendar(db);
   await inTransaction(db, async (trx) => {
     const task = await loadTaskForManage(trx, regions, actor, id);
     if (task.status === 'finished' && task.ended_on === input.endedOn) return;
@@ -81,7 +83,7 @@ export async function finishTask(db: Db, regions: RegionDirectory, actor: Actor,
         { field: 'body.endedOn', rule: 'order', message: `结束日期不得早于最后一次检查（${lastDay}）/ the end is before the last inspection day` },
       ]);
     }
-    const { due, error } = publicationDue(input.endedOn);
+    const { due, error } = publicationDue(input.endedOn, calendar);
     await trx
       .updateTable('inspection_task')
       .set({ status: 'finished', ended_on: input.endedOn, finished_at: sql`now()`, publication_due: due, publication_due_error: error, updated_at: sql`now()` })
@@ -100,6 +102,7 @@ export async function finishTask(db: Db, regions: RegionDirectory, actor: Actor,
 
 /** Publishes the results (一公开) and records each on the entity's timeline. A retry changes nothing. */
 export async function publishTask(db: Db, regions: RegionDirectory, actor: Actor, id: string, ctx: AuditContext): Promise<TaskDetail> {
+  const calendar = await workdayCalendar(db);
   await inTransaction(db, async (trx) => {
     const task = await loadTaskForManage(trx, regions, actor, id);
     if (task.status === 'published') return;
@@ -134,18 +137,24 @@ export async function publishTask(db: Db, regions: RegionDirectory, actor: Actor
       .set({ status: 'published', published_at: sql`now()`, published_by: actor.id, updated_at: sql`now()` })
       .where('id', '=', id)
       .execute();
+    // a deadline the calendar could not give at the finish may be known now (a next year published since)
+    const due = task.publication_due ?? (task.ended_on ? dueOnCalendar(task.ended_on, calendar) : null);
     await appendAudit(trx, ctx, {
       action: 'inspection.task.publish',
       entityType: 'inspection_task',
       entityId: id,
       regionCode: task.region_code,
-      after: { targets: targets.length, publicationDue: task.publication_due, late: task.publication_due !== null && todayInShanghai() > task.publication_due },
+      after: { targets: targets.length, publicationDue: due, late: due !== null && todayInShanghai() > due },
     });
   });
   return getTask(db, regions, actor, id);
 }
 
-/** Finished tasks of the caller's region waiting for publication, the most urgent first (no deadline = most urgent). */
+/**
+ * Finished tasks of the caller's region waiting for publication, the most urgent first. The deadline is 20 working
+ * days after the end, and adding working days never moves an earlier end past a later one, so the end date orders
+ * them by deadline — also those whose deadline is not stored (it ran past the calendar's years when they finished).
+ */
 export async function publicationQueue(
   db: Db,
   regions: RegionDirectory,
@@ -156,11 +165,12 @@ export async function publicationQueue(
   const q = taskQuery(db)
     .where(regionCodeInScope('t.region_code', rootOf(actor)))
     .where('t.status', '=', 'finished');
-  const { rows, total, items } = await pageOfTasks(db, q, (q) => q.orderBy(sql`t.publication_due asc nulls first`).orderBy('t.ended_on'), input);
+  const { rows, total, items } = await pageOfTasks(db, q, (q) => q.orderBy('t.ended_on').orderBy('t.id'), input);
   const today = todayInShanghai();
+  const calendar = await workdayCalendar(db);
   return {
     items: rows.flatMap((r) => {
-      const s = presentSummary(r, items.get(r.id) ?? [], regions, today);
+      const s = presentSummary(r, items.get(r.id) ?? [], regions, today, calendar);
       return s.publication ? [{ ...s, publication: s.publication }] : [];
     }),
     total,

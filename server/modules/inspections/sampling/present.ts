@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { WorkdayCalendar } from '../../../../common/calendar/workdays.ts';
 import type { SampleActions, SampleDetail, SampleSummary, SamplingCategory, TestItem } from '../../../../common/sampling/api.ts';
 import { retestWindow } from '../../../../common/sampling/retest.ts';
 import type { SamplingCategoryTable, SamplingSampleTable, SamplingTestItemTable } from '../../../db/types.ts';
@@ -58,7 +59,7 @@ export function presentItem(row: ItemRow): TestItem {
   };
 }
 
-export function presentSummary(row: SampleRow, regions: RegionDirectory, actor: Actor, today: string): SampleSummary {
+export function presentSummary(row: SampleRow, regions: RegionDirectory, actor: Actor, today: string, calendar: WorkdayCalendar): SampleSummary {
   const county = countyOf(regions, row.region_code);
   const windowApplies = row.status === 'issued' && row.conclusion === 'fail' && row.notified_on !== null;
   return {
@@ -84,17 +85,17 @@ export function presentSummary(row: SampleRow, regions: RegionDirectory, actor: 
     status: row.status,
     conclusion: row.conclusion,
     finalConclusion: row.final_conclusion,
-    retestWindow: windowApplies && row.notified_on ? retestWindow(row.notified_on, today, row.retest_rule) : null,
+    retestWindow: windowApplies && row.notified_on ? retestWindow(calendar, row.notified_on, today, row.retest_rule) : null,
     publishedAt: row.published_at ? iso(row.published_at) : null,
     isDemo: row.is_demo,
   };
 }
 
 /** What the caller may do with the sample now (the UI shows only these buttons; the server checks again). */
-export function sampleActions(row: SampleRow, actor: Actor, today: string): SampleActions {
+export function sampleActions(row: SampleRow, actor: Actor, today: string, calendar: WorkdayCalendar): SampleActions {
   const decide = canDecideSamples(actor);
   const ownEnterprise = actor.role === 'enterprise' && actor.enterpriseCreditCode === row.entity_credit_code;
-  const window = row.status === 'issued' && row.notified_on ? retestWindow(row.notified_on, today, row.retest_rule) : null;
+  const window = row.status === 'issued' && row.notified_on ? retestWindow(calendar, row.notified_on, today, row.retest_rule) : null;
   return {
     edit: row.status === 'draft' && canEnterSamples(actor),
     issue: row.status === 'draft' && decide,
@@ -112,10 +113,11 @@ export function presentDetail(
   regions: RegionDirectory,
   actor: Actor,
   today: string,
+  calendar: WorkdayCalendar,
   publicationDeadline: string | null,
 ): SampleDetail {
   return {
-    ...presentSummary(row, regions, actor, today),
+    ...presentSummary(row, regions, actor, today, calendar),
     planId: row.plan_id,
     planTitle: row.plan_title,
     samplingPlace: row.sampling_place,
@@ -138,6 +140,6 @@ export function presentDetail(
     publicationDeadline,
     items: items.map(presentItem),
     createdAt: iso(row.created_at),
-    actions: sampleActions(row, actor, today),
+    actions: sampleActions(row, actor, today, calendar),
   };
 }

@@ -1,4 +1,4 @@
-import { addWorkdays, CalendarRangeError } from '../../../../common/calendar/index.ts';
+import { CalendarRangeError, type WorkdayCalendar } from '../../../../common/calendar/index.ts';
 import type { ListSamplesInput, Page, SampleDetail, SampleInput, SampleSummary, SampleUpdate } from '../../../../common/sampling/api.ts';
 import { isCalendarDay, todayInShanghai } from '../../../../common/sampling/dates.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit.ts';
@@ -7,6 +7,7 @@ import { AppError, type FieldIssue, forbidden, notFound, validationFailed } from
 import type { RegionDirectory } from '../../../platform/regions.ts';
 import { type Actor, isPathInScope, requireRole } from '../../../platform/scope.ts';
 import { inTransaction } from '../../../platform/transaction.ts';
+import { workdayCalendar } from '../../calendar/index.ts';
 import { type EntityRef, findEntityByCreditCode } from '../../entities/index.ts';
 import { canEnterSamples, type SampleScope, sampleScope } from './access.ts';
 import { type ItemValues, prepareItems } from './items.ts';
@@ -20,10 +21,10 @@ import { nextSampleNumber, selectItems, selectSampleInScope, selectSamplePage } 
  */
 
 /** The 20-working-day publication deadline of a final 不合格 (企业信息公示暂行条例 第六条, regulation.md §1). */
-export function publicationDeadline(row: SampleRow): string | null {
+export function publicationDeadline(row: SampleRow, calendar: WorkdayCalendar): string | null {
   if (row.final_conclusion !== 'fail' || !row.final_on) return null;
   try {
-    return addWorkdays(row.final_on, 20);
+    return calendar.addWorkdays(row.final_on, 20);
   } catch (err) {
     // Past the years the statutory calendar covers: no deadline rather than a guessed one.
     if (err instanceof CalendarRangeError) return null;
@@ -46,7 +47,8 @@ export async function listSamples(db: Db, regions: RegionDirectory, actor: Actor
     { sort: input.sort ?? 'sampledOn', order: input.order ?? 'desc', limit: input.pageSize, offset: (input.page - 1) * input.pageSize },
   );
   const today = todayInShanghai();
-  return { items: rows.map((r) => presentSummary(r, regions, actor, today)), total, page: input.page, pageSize: input.pageSize };
+  const calendar = await workdayCalendar(db);
+  return { items: rows.map((r) => presentSummary(r, regions, actor, today, calendar)), total, page: input.page, pageSize: input.pageSize };
 }
 
 /** The sample row if the caller may see it, else 404. */
@@ -64,12 +66,23 @@ export async function lockSample(trx: Db, regions: RegionDirectory, actor: Actor
   return loadSample(trx, regions, actor, id);
 }
 
-export async function sampleDetail(db: Db, regions: RegionDirectory, actor: Actor, row: SampleRow, items?: ItemRow[]): Promise<SampleDetail> {
-  return presentDetail(row, items ?? (await selectItems(db, row.id)), regions, actor, todayInShanghai(), publicationDeadline(row));
+/**
+ * The sample as the caller sees it. `calendar`: the statutory calendar (workdayCalendar), taken by the caller before
+ * its transaction — on PGlite's one connection a read through the root handle inside a transaction would wait forever.
+ */
+export async function sampleDetail(
+  db: Db,
+  calendar: WorkdayCalendar,
+  regions: RegionDirectory,
+  actor: Actor,
+  row: SampleRow,
+  items?: ItemRow[],
+): Promise<SampleDetail> {
+  return presentDetail(row, items ?? (await selectItems(db, row.id)), regions, actor, todayInShanghai(), calendar, publicationDeadline(row, calendar));
 }
 
 export async function getSample(db: Db, regions: RegionDirectory, actor: Actor, id: string): Promise<SampleDetail> {
-  return sampleDetail(db, regions, actor, await loadSample(db, regions, actor, id));
+  return sampleDetail(db, await workdayCalendar(db), regions, actor, await loadSample(db, regions, actor, id));
 }
 
 interface Checked {
@@ -162,6 +175,7 @@ export async function createSample(
   options: { demo?: boolean; trx?: Db } = {},
 ): Promise<SampleDetail> {
   requireRole(actor, 'city_admin', 'county_officer', 'inspector');
+  const calendar = await workdayCalendar(options.trx ?? db);
   const run = async (trx: Db) => {
     const checked = await checkSampleInput(trx, regions, actor, input);
     const county = regions.get(checked.entity.regionCode)?.parentCode ?? checked.entity.regionCode;
@@ -199,13 +213,14 @@ export async function createSample(
         items: checked.values.length,
       },
     });
-    return sampleDetail(trx, regions, actor, sample);
+    return sampleDetail(trx, calendar, regions, actor, sample);
   };
   return options.trx ? run(options.trx) : inTransaction(db, run);
 }
 
 /** Edits a draft: any field, and the items as a whole list (replaced). Issued samples are locked. */
 export async function updateSample(db: Db, regions: RegionDirectory, actor: Actor, id: string, patch: SampleUpdate, ctx: AuditContext): Promise<SampleDetail> {
+  const calendar = await workdayCalendar(db);
   return inTransaction(db, async (trx) => {
     const row = await lockSample(trx, regions, actor, id);
     if (!canEnterSamples(actor)) throw forbidden();
@@ -279,7 +294,7 @@ export async function updateSample(db: Db, regions: RegionDirectory, actor: Acto
         itemsReplaced: Boolean(patch.items),
       },
     });
-    return sampleDetail(trx, regions, actor, after);
+    return sampleDetail(trx, calendar, regions, actor, after);
   });
 }
 

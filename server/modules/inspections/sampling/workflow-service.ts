@@ -8,6 +8,7 @@ import { AppError, type FieldIssue, forbidden, validationFailed } from '../../..
 import type { RegionDirectory } from '../../../platform/regions.ts';
 import { type Actor, regionCodeInScope, requireRole } from '../../../platform/scope.ts';
 import { inTransaction } from '../../../platform/transaction.ts';
+import { workdayCalendar } from '../../calendar/index.ts';
 import { canDecideSamples, regionPath } from './access.ts';
 import { recordFinalConclusion } from './finalize.ts';
 import { selectItems } from './queries.ts';
@@ -59,6 +60,7 @@ function decider(actor: Actor): Actor {
  * receives the result (notifiedOn, now or later).
  */
 export async function issueSample(db: Db, regions: RegionDirectory, actor: Actor, id: string, input: IssueInput, ctx: AuditContext): Promise<SampleDetail> {
+  const calendar = await workdayCalendar(db);
   return inTransaction(db, async (trx) => {
     const row = await lockSample(trx, regions, decider(actor), id);
     if (row.status !== 'draft') throw locked(row.status);
@@ -127,12 +129,13 @@ export async function issueSample(db: Db, regions: RegionDirectory, actor: Actor
       await recordFinalConclusion(trx, regions, issued, items, { conclusion: 'pass', via: 'issued', on: input.reportDate }, actor.id, ctx);
       issued = await lockSample(trx, regions, actor, id);
     }
-    return sampleDetail(trx, regions, actor, issued, items);
+    return sampleDetail(trx, calendar, regions, actor, issued, items);
   });
 }
 
 /** Records the day the enterprise received the 不合格 result: the 15-day 复检 window runs from it. */
 export async function notifySample(db: Db, regions: RegionDirectory, actor: Actor, id: string, notifiedOn: string, ctx: AuditContext): Promise<SampleDetail> {
+  const calendar = await workdayCalendar(db);
   return inTransaction(db, async (trx) => {
     const row = await lockSample(trx, regions, decider(actor), id);
     if (row.status !== 'issued' || row.notified_on !== null) throw locked(row.notified_on ? 'notified' : row.status);
@@ -144,9 +147,9 @@ export async function notifySample(db: Db, regions: RegionDirectory, actor: Acto
       entityType: 'sampling_sample',
       entityId: id,
       regionCode: row.region_code,
-      after: { notifiedOn, retestLastDay: retestLastDayOrNull(notifiedOn, row.retest_rule) },
+      after: { notifiedOn, retestLastDay: retestLastDayOrNull(calendar, notifiedOn, row.retest_rule) },
     });
-    return sampleDetail(trx, regions, actor, await lockSample(trx, regions, actor, id));
+    return sampleDetail(trx, calendar, regions, actor, await lockSample(trx, regions, actor, id));
   });
 }
 
@@ -163,6 +166,7 @@ export async function requestRetest(
   input: RetestRequestInput,
   ctx: AuditContext,
 ): Promise<SampleDetail> {
+  const calendar = await workdayCalendar(db);
   return inTransaction(db, async (trx) => {
     const row = await lockSample(trx, regions, actor, id);
     const own = actor.role === 'enterprise' && actor.enterpriseCreditCode === row.entity_credit_code;
@@ -179,8 +183,8 @@ export async function requestRetest(
     const requestedOn = own ? today : (input.requestedOn ?? today);
     const issue = dayIssue('body.requestedOn', requestedOn, { today });
     if (issue) throw validationFailed([issue]);
-    const timing = retestRequestTiming(row.notified_on, requestedOn, row.retest_rule);
-    const lastDay = retestLastDayOrNull(row.notified_on, row.retest_rule);
+    const timing = retestRequestTiming(calendar, row.notified_on, requestedOn, row.retest_rule);
+    const lastDay = retestLastDayOrNull(calendar, row.notified_on, row.retest_rule);
     if (timing === 'unknown') throw calendarUnavailable();
     if (timing === 'before_notice') {
       throw validationFailed([
@@ -209,7 +213,7 @@ export async function requestRetest(
       before: { status: row.status },
       after: { status: 'retest_requested', requestedOn, notifiedOn: row.notified_on, lastDay, note, filedBy: own ? 'enterprise' : 'officer' },
     });
-    return sampleDetail(trx, regions, actor, await lockSample(trx, regions, actor, id));
+    return sampleDetail(trx, calendar, regions, actor, await lockSample(trx, regions, actor, id));
   });
 }
 
@@ -225,6 +229,7 @@ export async function recordRetestResult(
   input: RetestResultInput,
   ctx: AuditContext,
 ): Promise<SampleDetail> {
+  const calendar = await workdayCalendar(db);
   return inTransaction(db, async (trx) => {
     const row = await lockSample(trx, regions, decider(actor), id);
     if (row.status !== 'retest_requested') throw locked(row.status);
@@ -297,7 +302,7 @@ export async function recordRetestResult(
     const updated = await lockSample(trx, regions, actor, id);
     const updatedItems = await selectItems(trx, id);
     await recordFinalConclusion(trx, regions, updated, updatedItems, { conclusion: retestConclusion, via: 'retest', on: input.reportDate }, actor.id, ctx);
-    return sampleDetail(trx, regions, actor, await lockSample(trx, regions, actor, id), updatedItems);
+    return sampleDetail(trx, calendar, regions, actor, await lockSample(trx, regions, actor, id), updatedItems);
   });
 }
 
@@ -306,9 +311,10 @@ export async function recordRetestResult(
  * the last day). Idempotent: a sample already final is returned as it is.
  */
 export async function finalizeSample(db: Db, regions: RegionDirectory, actor: Actor, id: string, ctx: AuditContext): Promise<SampleDetail> {
+  const calendar = await workdayCalendar(db);
   return inTransaction(db, async (trx) => {
     const row = await lockSample(trx, regions, decider(actor), id);
-    if (row.status === 'final') return sampleDetail(trx, regions, actor, row);
+    if (row.status === 'final') return sampleDetail(trx, calendar, regions, actor, row);
     if (row.status !== 'issued') throw locked(row.status);
     if (!row.notified_on) {
       throw new AppError(
@@ -317,7 +323,7 @@ export async function finalizeSample(db: Db, regions: RegionDirectory, actor: Ac
         '检验结论尚未送达企业，复检期限尚未起算 / The result has not been served yet: the re-test window has not started',
       );
     }
-    const lastDay = retestLastDayOrNull(row.notified_on, row.retest_rule);
+    const lastDay = retestLastDayOrNull(calendar, row.notified_on, row.retest_rule);
     if (lastDay === null) throw calendarUnavailable();
     if (todayInShanghai() <= lastDay) {
       throw new AppError(
@@ -329,7 +335,7 @@ export async function finalizeSample(db: Db, regions: RegionDirectory, actor: Ac
     }
     const items = await selectItems(trx, id);
     await recordFinalConclusion(trx, regions, row, items, { conclusion: 'fail', via: 'window_closed', on: addDays(lastDay, 1) }, actor.id, ctx);
-    return sampleDetail(trx, regions, actor, await lockSample(trx, regions, actor, id), items);
+    return sampleDetail(trx, calendar, regions, actor, await lockSample(trx, regions, actor, id), items);
   });
 }
 
@@ -344,6 +350,7 @@ export async function finalizeDueSamples(
   requireRole(actor, 'city_admin', 'county_officer');
   const path = regionPath(actor, regions, options.regionCode);
   const today = options.today ?? todayInShanghai();
+  const calendar = await workdayCalendar(db);
   return inTransaction(db, async (trx) => {
     const due = await trx
       .selectFrom('sampling_sample')
@@ -357,7 +364,7 @@ export async function finalizeDueSamples(
       .execute();
     const ids: string[] = [];
     for (const d of due) {
-      const lastDay = d.notified_on ? retestLastDayOrNull(d.notified_on, d.retest_rule) : null;
+      const lastDay = d.notified_on ? retestLastDayOrNull(calendar, d.notified_on, d.retest_rule) : null;
       if (lastDay === null || today <= lastDay) continue;
       const row = await lockSample(trx, regions, actor, d.id);
       const items = await selectItems(trx, d.id);
@@ -370,9 +377,10 @@ export async function finalizeDueSamples(
 
 /** Publishes a final 不合格 on the public list (一公开). Idempotent. */
 export async function publishSample(db: Db, regions: RegionDirectory, actor: Actor, id: string, ctx: AuditContext): Promise<SampleDetail> {
+  const calendar = await workdayCalendar(db);
   return inTransaction(db, async (trx) => {
     const row = await lockSample(trx, regions, decider(actor), id);
-    if (row.published_at) return sampleDetail(trx, regions, actor, row);
+    if (row.published_at) return sampleDetail(trx, calendar, regions, actor, row);
     if (row.status !== 'final' || row.final_conclusion !== 'fail') {
       throw new AppError(409, 'SAMPLING_NOT_PUBLISHABLE', '只有最终结论为不合格的样品予以公示 / Only a final 不合格 is published');
     }
@@ -384,6 +392,6 @@ export async function publishSample(db: Db, regions: RegionDirectory, actor: Act
       regionCode: row.region_code,
       after: { published: true },
     });
-    return sampleDetail(trx, regions, actor, await lockSample(trx, regions, actor, id));
+    return sampleDetail(trx, calendar, regions, actor, await lockSample(trx, regions, actor, id));
   });
 }

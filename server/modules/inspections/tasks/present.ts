@@ -1,8 +1,9 @@
-import { workdaysBetween } from '../../../../common/calendar/index.ts';
+import { CalendarRangeError, type WorkdayCalendar } from '../../../../common/calendar/index.ts';
 import type { Stratum } from '../../../../common/draw/types.ts';
 import {
   type ItemRef,
   PUBLICATION_WARNING_WORKDAYS,
+  PUBLICATION_WORKDAYS,
   type PublicationInfo,
   type Recusal,
   type TaskDetail,
@@ -14,23 +15,36 @@ import { ratiosOf } from '../plans/plan-service.ts';
 import type { TaskRow } from './queries.ts';
 import { scopeFromJson } from './scope.ts';
 
+/** The 20-working-day deadline after `endedOn`, or null while the calendar does not reach it. */
+export function dueOnCalendar(endedOn: string, calendar: WorkdayCalendar): string | null {
+  try {
+    return calendar.addWorkdays(endedOn, PUBLICATION_WORKDAYS);
+  } catch (err) {
+    if (err instanceof CalendarRangeError) return null; // the stored publication_due_error says why
+    throw err;
+  }
+}
+
 /**
  * Where a finished task stands against its publication deadline (20 working days after the inspection ended):
  * warning from 3 working days before, overdue after. When the statutory calendar cannot say (the deadline or
- * today lies in a year it does not cover) the state is 'unknown' with the reason — never a guessed count.
+ * today lies in a year it does not cover) the state is 'unknown' with the reason — never a guessed count. A deadline
+ * that could not be computed when the task was finished (publication_due null) is computed now, on the calendar as it
+ * is today: once the administrator publishes the next year's holidays (server/modules/calendar) it is known.
  */
 export function publicationInfo(
   row: { status: string; ended_on: string | null; publication_due: string | null; publication_due_error: string | null },
   today: string,
+  calendar: WorkdayCalendar,
 ): PublicationInfo | null {
   if (!row.ended_on) return null;
-  const due = row.publication_due;
+  const due = row.publication_due ?? dueOnCalendar(row.ended_on, calendar);
   if (row.status === 'published') return { due, state: 'published', workdaysLeft: null, error: null };
   if (!due) return { due: null, state: 'unknown', workdaysLeft: null, error: row.publication_due_error };
   let left: number | null = null;
   let error: string | null = null;
   try {
-    left = workdaysBetween(today, due);
+    left = calendar.workdaysBetween(today, due);
   } catch (err) {
     error = `今日（${today}）超出法定节假日数据覆盖的年份，无法计算剩余工作日 / ${err instanceof Error ? err.message : String(err)}`;
   }
@@ -39,7 +53,7 @@ export function publicationInfo(
   return { due, state: left <= PUBLICATION_WARNING_WORKDAYS ? 'warning' : 'ok', workdaysLeft: left, error: null };
 }
 
-export function presentSummary(r: TaskRow, items: ItemRef[], regions: RegionDirectory, today: string): TaskSummary {
+export function presentSummary(r: TaskRow, items: ItemRef[], regions: RegionDirectory, today: string, calendar: WorkdayCalendar): TaskSummary {
   return {
     id: r.id,
     name: r.name,
@@ -54,7 +68,7 @@ export function presentSummary(r: TaskRow, items: ItemRef[], regions: RegionDire
     deadline: r.deadline,
     endedOn: r.ended_on,
     publishedAt: iso(r.published_at),
-    publication: publicationInfo(r, today),
+    publication: publicationInfo(r, today, calendar),
     targetCount: Number(r.target_count),
     resultCount: Number(r.result_count),
     isDemo: r.is_demo,
@@ -68,10 +82,11 @@ export function presentDetail(
   recusals: Recusal[],
   regions: RegionDirectory,
   today: string,
+  calendar: WorkdayCalendar,
   view: { regulator: boolean; canManage: boolean },
 ): TaskDetail {
   return {
-    ...presentSummary(r, items, regions, today),
+    ...presentSummary(r, items, regions, today, calendar),
     scope: scopeFromJson(r.scope),
     ratioBasisPoints: ratiosOf(r),
     inspectorsPerTarget: r.inspectors_per_target,

@@ -7,6 +7,7 @@ import { AppError, notFound, validationFailed } from '../../../platform/errors.t
 import type { RegionDirectory } from '../../../platform/regions.ts';
 import { type Actor, regionCodeInScope } from '../../../platform/scope.ts';
 import { inTransaction } from '../../../platform/transaction.ts';
+import { workdayCalendar } from '../../calendar/index.ts';
 import { inspectorIdOf, isRegulator, regionForWrite, regionVisible, requireRegulator, requireStaff, rootOf } from '../access.ts';
 import { iso, todayInShanghai } from '../dates.ts';
 import { currentItemRefs } from '../plans/item-service.ts';
@@ -123,7 +124,7 @@ export async function getTask(db: Db, regions: RegionDirectory, actor: Actor, id
   const regulator = isRegulator(actor);
   let recusals = await listRecusals(db, id);
   if (!regulator) recusals = recusals.filter((r) => r.inspectorId === inspectorId);
-  return presentDetail(row, items, recusals, regions, todayInShanghai(), { regulator, canManage: regulator });
+  return presentDetail(row, items, recusals, regions, todayInShanghai(), await workdayCalendar(db), { regulator, canManage: regulator });
 }
 
 /** Tasks in the caller's region (regulators) or assigned to him (inspectors), newest first. */
@@ -138,8 +139,9 @@ export async function listTasks(db: Db, regions: RegionDirectory, actor: Actor, 
   if (input.q) q = q.where('t.name', 'ilike', `%${input.q.replace(/[\\%_]/g, '\\$&')}%`);
   const { rows, total, items } = await pageOfTasks(db, q, (q) => q.orderBy('t.created_at', 'desc'), input);
   const today = todayInShanghai();
+  const calendar = await workdayCalendar(db);
   return {
-    items: rows.map((r) => presentSummary(r, items.get(r.id) ?? [], regions, today)),
+    items: rows.map((r) => presentSummary(r, items.get(r.id) ?? [], regions, today, calendar)),
     total,
     page: input.page,
     pageSize: input.pageSize,
