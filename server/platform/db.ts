@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import type { Database } from '../db/types.ts';
+import { bulkInsertClient } from './bulk-insert.ts';
 
 export type Db = Kysely<Database>;
 export type DatabaseKind = 'pglite' | 'postgresql';
@@ -29,7 +30,7 @@ export function openPostgres(connectionString: string, poolSize = 10): DbHandle 
   // No JIT: the platform's statements are short OLTP queries, but over the 18 yearly partitions of
   // trace_event the planner's cost estimates pass jit_above_cost and PostgreSQL spent seconds compiling
   // queries that run in a millisecond (found by the EPCIS query tests).
-  const pool = new pg.Pool({ connectionString, max: poolSize, options: '-c jit=off' });
+  const pool = new pg.Pool({ connectionString, max: poolSize, options: '-c jit=off', Client: bulkInsertClient('copy') });
   // An idle pooled connection the server ends (restart, pg_terminate_backend, DROP DATABASE … WITH (FORCE)
   // after a test) emits 'error' on the pool; unhandled, it would crash the process. The pool drops that
   // client and opens a new one for the next query, and the query that needs it reports its own error.
@@ -45,7 +46,7 @@ export function openPostgres(connectionString: string, poolSize = 10): DbHandle 
 export async function openPglite(options: { dataDir: string | null; loadDataDir?: Blob }): Promise<DbHandle & { pglite: PGlite }> {
   if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
   const pglite = await PGlite.create(options.dataDir ?? undefined, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
-  const pool = new pg.Pool(createPgConfig(pglite));
+  const pool = new pg.Pool({ ...createPgConfig(pglite), Client: bulkInsertClient('json') });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
   let closed = false;
   return {
