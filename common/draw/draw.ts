@@ -1,5 +1,5 @@
 import { type CanonicalPools, canonicalise, commitmentOf, entropyBytes, poolHashOf, validateSeed } from './canonical.ts';
-import { InsufficientInspectorsError, RedrawError } from './errors.ts';
+import { DrawInputError, InsufficientInspectorsError, RedrawError } from './errors.ts';
 import { fromHex, HmacSha256 } from './sha256.ts';
 import { DrawStream, deriveStreamKey, INSPECTORS_LABEL, redrawLabel, TARGETS_LABEL } from './stream.ts';
 import {
@@ -42,13 +42,29 @@ export interface PreparedDraw {
 
 export function prepareDraw(input: { params: unknown; targetPool: unknown; inspectorPool: unknown; seed: unknown; publicEntropy: unknown }): PreparedDraw {
   const pools = canonicalise(input);
-  const seed = validateSeed(input.seed);
-  const entropy = entropyBytes(input.publicEntropy);
-  const seedBytes = fromHex(seed) as Uint8Array; // validated as 64 hex digits
-  const poolHash = poolHashOf(pools);
-  const key = deriveStreamKey(seedBytes, fromHex(poolHash) as Uint8Array, entropy); // poolHash is our own lower-case hex
-  const publicEntropy = input.publicEntropy as string; // entropyBytes accepted it as a string
-  return { pools, seed, publicEntropy, poolHash, commitment: commitmentOf(seedBytes), streamKey: new HmacSha256(key) };
+  return prepareCanonicalDraw(pools, poolHashOf(pools), input.seed, input.publicEntropy);
+}
+
+/**
+ * prepareDraw for pools already in canonical form whose poolHash the caller has computed over their canonical
+ * document (README §3) — the server's frozen document, hashed as stored, skips validating and serialising a
+ * million entries again. `poolHash` must be that hash: the stream key is derived from it (README §5).
+ */
+export function prepareCanonicalDraw(pools: CanonicalPools, poolHash: string, seed: unknown, publicEntropy: unknown): PreparedDraw {
+  const validSeed = validateSeed(seed);
+  const entropy = entropyBytes(publicEntropy);
+  const hashBytes = fromHex(poolHash);
+  if (hashBytes?.length !== 32) throw new DrawInputError('poolHash', '64 lower-case hex digits (SHA-256)', poolHash);
+  const seedBytes = fromHex(validSeed) as Uint8Array; // validated as 64 hex digits
+  const key = deriveStreamKey(seedBytes, hashBytes, entropy);
+  return {
+    pools,
+    seed: validSeed,
+    publicEntropy: publicEntropy as string, // entropyBytes accepted it as a string
+    poolHash,
+    commitment: commitmentOf(seedBytes),
+    streamKey: new HmacSha256(key),
+  };
 }
 
 /**
@@ -91,20 +107,21 @@ export function excludedByRegion(rule: RegionRule, home: string, region: string)
   return home.slice(0, 6) === region.slice(0, 6);
 }
 
-function drawTargets(pools: CanonicalPools, key: HmacSha256): { strata: Stratum[]; drawn: PoolTarget[] } {
+function drawTargets(pools: CanonicalPools, key: HmacSha256): { strata: Stratum[]; positions: number[] } {
   const stream = new DrawStream(key, TARGETS_LABEL);
   const uniform = (n: number) => stream.uniform(n);
-  const byClass = new Map(RISK_CLASSES.map((c) => [c, [] as PoolTarget[]]));
-  for (const t of pools.targets) byClass.get(t.riskClass)?.push(t);
+  // Each stratum as positions in the pool (ascending, so in pool order, as README §6 lists it).
+  const byClass = new Map(RISK_CLASSES.map((c) => [c, [] as number[]]));
+  for (let p = 0; p < pools.targets.length; p++) byClass.get((pools.targets[p] as PoolTarget).riskClass)?.push(p);
   const strata: Stratum[] = [];
-  const drawn: PoolTarget[] = [];
+  const positions: number[] = [];
   for (const c of RISK_CLASSES) {
     const stratum = byClass.get(c) ?? [];
     const k = sampleSize(pools.params.ratioBasisPoints[c], stratum.length);
-    for (const i of partialFisherYates(stratum.length, k, uniform)) drawn.push(stratum[i] as PoolTarget);
+    for (const i of partialFisherYates(stratum.length, k, uniform)) positions.push(stratum[i] as number);
     strata.push({ riskClass: c, poolSize: stratum.length, drawn: k });
   }
-  return { strata, drawn };
+  return { strata, positions };
 }
 
 /** Prefix sums over 0/1 flags with point updates and "position of the k-th one" in O(log n). */
@@ -207,10 +224,14 @@ function assignInspectors(pools: CanonicalPools, drawn: PoolTarget[], key: HmacS
   return out;
 }
 
-/** The draw from prepared inputs: strata and targets with their inspectors (no redraws). */
-export function computeDraw(prepared: PreparedDraw): { strata: Stratum[]; targets: DrawnTarget[] } {
-  const { strata, drawn } = drawTargets(prepared.pools, prepared.streamKey);
-  return { strata, targets: assignInspectors(prepared.pools, drawn, prepared.streamKey) };
+/**
+ * The draw from prepared inputs: strata and targets with their inspectors (no redraws); `positions[i]` is the
+ * index in `prepared.pools.targets` of `targets[i]` (for a caller that stores the targets with their pool data).
+ */
+export function computeDraw(prepared: PreparedDraw): { strata: Stratum[]; targets: DrawnTarget[]; positions: number[] } {
+  const { strata, positions } = drawTargets(prepared.pools, prepared.streamKey);
+  const drawn = positions.map((p) => prepared.pools.targets[p] as PoolTarget);
+  return { strata, targets: assignInspectors(prepared.pools, drawn, prepared.streamKey), positions };
 }
 
 /**
@@ -219,7 +240,11 @@ export function computeDraw(prepared: PreparedDraw): { strata: Stratum[]; target
  * malformed input and InsufficientInspectorsError naming the first target that cannot get enough inspectors.
  */
 export function drawInspection(input: DrawInput): PublishedDraw {
-  const prepared = prepareDraw(input);
+  return publishDraw(prepareDraw(input));
+}
+
+/** Runs the draw on prepared inputs and returns the whole public record (no redraws yet). */
+export function publishDraw(prepared: PreparedDraw): PublishedDraw {
   const { strata, targets } = computeDraw(prepared);
   return {
     format: DRAW_FORMAT,

@@ -13,7 +13,9 @@ export {
   excludedByRegion,
   type PreparedDraw,
   partialFisherYates,
+  prepareCanonicalDraw,
   prepareDraw,
+  publishDraw,
   sampleSize,
 } from './draw.ts';
 export * from './errors.ts';

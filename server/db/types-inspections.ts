@@ -121,6 +121,8 @@ export interface InspectionTaskPoolTable {
   task_id: string;
   canonical_gz: Buffer;
   byte_length: number;
+  /** Entity names in pool order, gzip JSON (0015); null for pools frozen before it. */
+  names_gz: Buffer | null;
 }
 
 export interface InspectionTaskTargetTable {

@@ -10,6 +10,7 @@ export { type EntityRef, findEntityByCreditCode } from './lookup.ts';
 export {
   describeEntities,
   listTargetPool,
+  listTargetPoolWithNames,
   listTargetPoolPage,
   type TargetPoolEntity,
   type TargetPoolEntityDetail,

@@ -49,15 +49,22 @@ function conditions(f: TargetPoolFilter): Expression<SqlBool>[] {
   return where;
 }
 
+const poolQuery = (db: Db, filter: TargetPoolFilter) =>
+  db
+    .selectFrom('entity as e')
+    .where((eb) => eb.and(conditions(filter)))
+    .orderBy('e.credit_code');
+
 /** Every entity of the pool, ascending credit code (the canonical order of the draw, common/draw README §3). */
 export async function listTargetPool(db: Db, filter: TargetPoolFilter): Promise<TargetPoolEntity[]> {
-  const rows = await db
-    .selectFrom('entity as e')
-    .select(['e.credit_code', 'e.region_code'])
-    .where((eb) => eb.and(conditions(filter)))
-    .orderBy('e.credit_code')
-    .execute();
+  const rows = await poolQuery(db, filter).select(['e.credit_code', 'e.region_code']).execute();
   return rows.map((r) => ({ creditCode: r.credit_code, regionCode: r.region_code }));
+}
+
+/** listTargetPool with the entities' names (the snapshot a draw takes: the names are stored with the drawn targets). */
+export async function listTargetPoolWithNames(db: Db, filter: TargetPoolFilter): Promise<(TargetPoolEntity & { name: string })[]> {
+  const rows = await poolQuery(db, filter).select(['e.credit_code', 'e.region_code', 'e.name']).execute();
+  return rows.map((r) => ({ creditCode: r.credit_code, regionCode: r.region_code, name: r.name }));
 }
 
 /** One page of the pool with names (a preview for the task form), and its size. */

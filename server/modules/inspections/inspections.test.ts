@@ -1,4 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PublishedDraw, verifyDraw } from '../../../common/draw/index.ts';
 import type {
@@ -160,6 +161,45 @@ describe.each(DB_KINDS)('inspections on %s', (kind) => {
       expect(withheld.firstDifference).toEqual({ path: 'targets[0].riskClass', expected: null, actual: null, withheld: true });
       const full = await ok<{ firstDifference: { path: string; expected: string } }>(wuxing.get(`/api/v1/inspection-tasks/${task.id}/verification`));
       expect(full.firstDifference).toMatchObject({ path: 'targets[0].riskClass', expected: first.risk_class });
+    });
+
+    it('refuses to draw from a frozen document changed after the freeze, writes nothing, and draws once it is restored; targets keep their frozen names', async () => {
+      const task = await createTask(wuxing, { name: '测试：冻结后篡改', scope: ZHILI_CLOTHING, ratioBasisPoints: ALL });
+      await ok(wuxing.post(`/api/v1/inspection-tasks/${task.id}/freeze`));
+      await ok(wuxing.post(`/api/v1/inspection-tasks/${task.id}/commit`));
+      const db = t.database.db;
+      const pool = await db.selectFrom('inspection_task_pool').selectAll().where('task_id', '=', task.id).executeTakeFirstOrThrow();
+      const text = gunzipSync(pool.canonical_gz).toString('latin1');
+      const changed = text.replace(/\t([ABCD])\t/, (_m, c: string) => `\t${c === 'A' ? 'B' : 'A'}\t`);
+      await db
+        .updateTable('inspection_task_pool')
+        .set({ canonical_gz: gzipSync(Buffer.from(changed, 'latin1')) })
+        .where('task_id', '=', task.id)
+        .execute();
+      const refused = await wuxing.post(`/api/v1/inspection-tasks/${task.id}/draw`, { publicEntropy: 'tampered' });
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().error.code).toBe('INSPECTION_POOL_HASH_MISMATCH');
+      expect((await ok<TaskDetail>(wuxing.get(`/api/v1/inspection-tasks/${task.id}`))).status).toBe('committed');
+      expect(await db.selectFrom('inspection_task_target').select('id').where('task_id', '=', task.id).execute()).toEqual([]);
+
+      await db.updateTable('inspection_task_pool').set({ canonical_gz: pool.canonical_gz }).where('task_id', '=', task.id).execute();
+      // Names changed after the freeze: the drawn targets keep the names the frozen pool had.
+      const inScope = db.selectFrom('entity').where('region_code', '=', '330502100').where('industry_code', 'like', '18%');
+      const before = new Map((await inScope.select(['credit_code', 'name']).execute()).map((e) => [e.credit_code, e.name]));
+      await db
+        .updateTable('entity')
+        .set({ name: sql`name || '（更名）'` })
+        .where('region_code', '=', '330502100')
+        .where('industry_code', 'like', '18%')
+        .execute();
+      try {
+        await ok(wuxing.post(`/api/v1/inspection-tasks/${task.id}/draw`, { publicEntropy: 'restored' }));
+      } finally {
+        await db.updateTable('entity').set({ name: sql`left(name, length(name) - 4)` }).where('name', 'like', '%（更名）').execute();
+      }
+      const targets = await targetsOf(wuxing, task.id);
+      expect(targets.length).toBeGreaterThan(0);
+      expect(targets.map((x) => x.entityName)).toEqual(targets.map((x) => before.get(x.creditCode)));
     });
 
     it('a retried draw with the same witness value returns the stored draw; another value is refused, never a second draw', async () => {

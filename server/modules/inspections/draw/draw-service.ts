@@ -3,35 +3,36 @@ import {
   type CanonicalPools,
   canonicalise,
   commitmentOf,
+  computeDraw,
   createSeed,
   DrawInputError,
-  drawInspection,
   entropyBytes,
   fromHex,
   InsufficientInspectorsError,
   type PoolInspector,
   type PoolTarget,
-  poolHashOf,
+  prepareCanonicalDraw,
 } from '../../../../common/draw/index.ts';
 import type { DrawInput, TaskDetail } from '../../../../common/inspection-api.ts';
 import { ROOT_REGION_CODE } from '../../../../common/roles.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit.ts';
+import { BulkArray, bulkInsert } from '../../../platform/bulk-insert.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError, notFound, validationFailed } from '../../../platform/errors.ts';
 import type { RegionDirectory } from '../../../platform/regions.ts';
 import { type Actor, regionCodeInScope } from '../../../platform/scope.ts';
 import { inTransaction } from '../../../platform/transaction.ts';
-import { currentCreditClasses, describeEntities, listTargetPool } from '../../entities/index.ts';
+import { currentCreditClasses, describeEntities, listTargetPoolWithNames } from '../../entities/index.ts';
 import { todayInShanghai } from '../dates.ts';
 import { ratiosOf } from '../plans/plan-service.ts';
 import type { TaskRow } from '../tasks/queries.ts';
 import { poolFilter, scopeFromJson } from '../tasks/scope.ts';
 import { getTask, loadTaskForManage, requireStatus } from '../tasks/task-service.ts';
-import { decodePools, encodePools } from './pool-document.ts';
+import { decodeNames, decodePools, encodeNames, encodePools } from './pool-document.ts';
 
 /**
  * The draw ceremony of common/draw/README.md §1 on the server: freeze (snapshot of the canonical pools, poolHash)
- * → commit (secret seed stored, its SHA-256 published) → draw (witness entropy, drawInspection, seed revealed).
+ * → commit (secret seed stored, its SHA-256 published) → draw (witness entropy, the draw of README §6–§7, seed revealed).
  * Each step is one audited transaction on the locked task row; retries of commit and draw return what is stored.
  */
 
@@ -71,6 +72,13 @@ async function inspectorPool(trx: Db, regions: RegionDirectory, task: TaskRow, d
   return rows.map((r) => ({ id: r.id, certified: r.certified, homeRegionCode: r.home_region_code, conflicts: r.conflicts }));
 }
 
+/** The names of the canonical target pool's entries: the listing is in the same order unless collations differ. */
+function namesInPoolOrder(pool: PoolTarget[], listed: { creditCode: string; name: string }[]): string[] {
+  if (pool.length === listed.length && pool.every((t, i) => t.creditCode === listed[i]?.creditCode)) return listed.map((e) => e.name);
+  const byCode = new Map(listed.map((e) => [e.creditCode, e.name]));
+  return pool.map((t) => byCode.get(t.creditCode) ?? t.creditCode);
+}
+
 /**
  * Freezes the pools: the task's 检查对象名录库 (entities in scope with their current credit class) and 执法检查人员名录库,
  * canonicalised and hashed (README §3). Refused when an entity in scope has no credit class — a class is never
@@ -85,7 +93,7 @@ export async function freezeTask(db: Db, regions: RegionDirectory, actor: Actor,
     const region = regions.get(task.region_code);
     if (!region) throw notFound();
     const filter = poolFilter(regions, region, scopeFromJson(task.scope), 'scope');
-    const entities = await listTargetPool(trx, filter);
+    const entities = await listTargetPoolWithNames(trx, filter);
     if (entities.length === 0) {
       throw new AppError(
         400,
@@ -129,12 +137,12 @@ export async function freezeTask(db: Db, regions: RegionDirectory, actor: Actor,
       if (err instanceof DrawInputError) throw new AppError(400, 'INSPECTION_POOL_INVALID', `名录数据不符合摇号规范：${err.message}`, [{ path: err.path }]);
       throw err;
     }
-    const poolHash = poolHashOf(pools);
-    const { gz, byteLength } = encodePools(pools);
+    const { gz, byteLength, poolHash } = encodePools(pools);
+    const stored = { canonical_gz: gz, byte_length: byteLength, names_gz: encodeNames(namesInPoolOrder(pools.targets, entities)) };
     await trx
       .insertInto('inspection_task_pool')
-      .values({ task_id: id, canonical_gz: gz, byte_length: byteLength })
-      .onConflict((oc) => oc.column('task_id').doUpdateSet({ canonical_gz: gz, byte_length: byteLength }))
+      .values({ task_id: id, ...stored })
+      .onConflict((oc) => oc.column('task_id').doUpdateSet(stored))
       .execute();
     await trx
       .updateTable('inspection_task')
@@ -226,7 +234,7 @@ export async function commitTask(db: Db, regions: RegionDirectory, actor: Actor,
 }
 
 /**
- * The draw (摇号): the witness's entropy is mixed with the committed seed and drawInspection picks the targets
+ * The draw (摇号): the witness's entropy is mixed with the committed seed and the draw picks the targets
  * stratified by class and at least two certified, unconflicted inspectors for each (README §6–§7); the seed is
  * revealed with the result. Idempotent: the same entropy again returns the stored draw, a different one is a 409
  * — there is never a second draw.
@@ -253,16 +261,24 @@ export async function drawTask(db: Db, regions: RegionDirectory, actor: Actor, i
       );
     }
     requireStatus(task, 'committed');
-    const pool = await trx.selectFrom('inspection_task_pool').select('canonical_gz').where('task_id', '=', id).executeTakeFirst();
+    const pool = await trx.selectFrom('inspection_task_pool').select(['canonical_gz', 'names_gz']).where('task_id', '=', id).executeTakeFirst();
     if (!pool || !task.seed || !task.frozen_at) throw new AppError(500, 'INSPECTION_POOL_MISSING', '冻结名录缺失 / the frozen pools are missing');
-    const pools = decodePools(pool.canonical_gz);
+    const frozen = decodePools(pool.canonical_gz);
+    if (frozen.poolHash !== task.pool_hash) {
+      throw new AppError(
+        409,
+        'INSPECTION_POOL_HASH_MISMATCH',
+        '冻结名录与已公布的名录哈希不一致，拒绝摇号：请撤回承诺、重新冻结名录 / the stored pools no longer match the published poolHash; the draw is refused — unfreeze and freeze again',
+        [{ poolHash: task.pool_hash, stored: frozen.poolHash }],
+      );
+    }
     // A conflict declared after the freeze is not in the frozen pools: the draw waits for a fresh freeze rather
     // than risk drawing an inspector against it (行政处罚法 第43条).
     const late = await trx
       .selectFrom('inspection_inspector_conflict')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('declared_at', '>', task.frozen_at)
-      .where(sql<SqlBool>`inspector_id = any(${sql.val(pools.inspectorPool.map((i) => i.id))}::uuid[])`)
+      .where(sql<SqlBool>`inspector_id = any(${sql.val(frozen.inspectorPool.map((i) => i.id))}::uuid[])`)
       .executeTakeFirstOrThrow();
     if (Number(late.n) > 0) {
       throw new AppError(
@@ -271,9 +287,11 @@ export async function drawTask(db: Db, regions: RegionDirectory, actor: Actor, i
         `冻结名录后有 ${late.n} 条新的回避申报，请撤回承诺、重新冻结名录后再摇号 / ${late.n} conflicts were declared after the freeze; unfreeze, freeze again and commit before drawing`,
       );
     }
-    let draw: ReturnType<typeof drawInspection>;
+    let draw: ReturnType<typeof computeDraw>;
     try {
-      draw = drawInspection({ ...pools, seed: task.seed, publicEntropy });
+      // The stored document hashes to the published poolHash, so its pools are the canonical frozen ones.
+      const pools = { params: frozen.params, targets: frozen.targetPool, inspectors: frozen.inspectorPool };
+      draw = computeDraw(prepareCanonicalDraw(pools, frozen.poolHash, task.seed, publicEntropy));
     } catch (err) {
       if (err instanceof InsufficientInspectorsError) {
         throw new AppError(
@@ -285,30 +303,27 @@ export async function drawTask(db: Db, regions: RegionDirectory, actor: Actor, i
       }
       throw err;
     }
-    const names = await describeEntities(
+    // Names as frozen with the pool; a pool frozen before they were kept (0015) has them looked up.
+    const frozenNames = decodeNames(pool.names_gz, frozen.targetPool.length);
+    const lookedUp = frozenNames
+      ? null
+      : await describeEntities(
+          trx,
+          draw.targets.map((t) => t.creditCode),
+        );
+    const rows = draw.targets.map((t, i) => {
+      const position = draw.positions[i] as number; // the index in the pool of targets[i]
+      const name = frozenNames ? frozenNames.at(position) : lookedUp?.get(t.creditCode)?.name;
+      const { regionCode } = frozen.targetPool[position] as PoolTarget;
+      return [id, i, t.creditCode, name ?? t.creditCode, regionCode, t.riskClass, new BulkArray(t.inspectors), task.is_demo];
+    });
+    // One COPY: 50,012 targets for 5 % of a million-entity pool (bench/inspections-draw.ts).
+    await bulkInsert(
       trx,
-      draw.targets.map((t) => t.creditCode),
+      'inspection_task_target',
+      ['task_id', 'draw_order', 'credit_code', 'entity_name', 'region_code', 'risk_class', 'inspector_ids', 'is_demo'],
+      rows,
     );
-    const regionOf = new Map(pools.targetPool.map((t) => [t.creditCode, t.regionCode]));
-    const rows = draw.targets.map((t, i) => ({
-      task_id: id,
-      draw_order: i,
-      credit_code: t.creditCode,
-      entity_name: names.get(t.creditCode)?.name ?? t.creditCode,
-      region_code: regionOf.get(t.creditCode) ?? task.region_code,
-      risk_class: t.riskClass,
-      inspector_ids: t.inspectors,
-      is_demo: task.is_demo,
-    }));
-    // One statement with the rows as one JSON parameter: 50,000 targets (5 % of a million) as chunked
-    // multi-row VALUES cost a second of query building and parsing (bench/inspections-draw.ts).
-    if (rows.length) {
-      await sql`
-        insert into inspection_task_target (task_id, draw_order, credit_code, entity_name, region_code, risk_class, inspector_ids, is_demo)
-        select ${id}::uuid, draw_order, credit_code, entity_name, region_code, risk_class, inspector_ids, ${task.is_demo}
-        from jsonb_to_recordset(${JSON.stringify(rows.map(({ task_id: _t, is_demo: _d, ...r }) => r))}::jsonb)
-          as t(draw_order int, credit_code text, entity_name text, region_code text, risk_class text, inspector_ids uuid[])`.execute(trx);
-    }
     await trx
       .updateTable('inspection_task')
       .set({
