@@ -6,9 +6,11 @@
 /** GET /api/v1/trace/products: a registered product (an enterprise sees its own). */
 export interface TraceProduct {
   id: string;
-  /** GTIN-14; null for a product coded by the platform (no GS1 Company Prefix). */
-  gtin: string | null;
-  /** The owner's product reference in a platform code; null for a GS1 product. */
+  /** GTIN-14: the owner's own, or allocated by the platform under its GS1 Company Prefix (gtinIssuer 'platform'). */
+  gtin: string;
+  /** owner: the enterprise's own GTIN; platform: allocated by the platform for an owner without a GS1 Company Prefix. */
+  gtinIssuer: 'owner' | 'platform';
+  /** The owner's product number of a product with a platform-allocated GTIN; null for the owner's own GTIN. */
   productRef: string | null;
   name: string;
   brand: string | null;
@@ -18,7 +20,7 @@ export interface TraceProduct {
   enterpriseName: string;
   origin: string | null;
   shelfLifeDays: number | null;
-  /** The product-level code on our domain: `<base>/01/<gtin>` or the platform class code. */
+  /** The product-level code on our domain: the GS1 Digital Link `<base>/01/<gtin14>`. */
   code: string;
   createdAt: string;
 }
@@ -41,13 +43,13 @@ export interface RegisterProductInput {
 /** GET /api/v1/trace/products/{id}/batches: a batch of the product that events name, with its code. */
 export interface ProductBatch {
   lot: string;
-  /** Canonical identifier the events index (https://id.gs1.org/01/…/10/…, or the platform code). */
+  /** Canonical identifier the events index (https://id.gs1.org/01/…/10/…). */
   identifier: string;
   /** The code on our domain: what the QR code carries. */
   uri: string;
   /** Path of the consumer page on our host. */
   path: string;
-  elementString: string | null;
+  elementString: string;
   firstSeen: string;
   lastSeen: string;
   eventCount: number;

@@ -40,6 +40,31 @@ describe.skipIf(skipReason !== '')('traceability administration in the browser (
     await context.close();
   });
 
+  it('the city sees a product whose GTIN the platform allocated, marked 演示, and issues a batch code on it', async () => {
+    const context = await loggedInContext(browser, baseURL, 'admin');
+    const page = await context.newPage();
+    await withScreenshotOnFailure(page, 'trace-products-platform', async () => {
+      await page.goto('/trace/products');
+      const row = page.getByRole('row', { name: /长兴葡萄（演示）/ });
+      await expect.poll(() => row.count(), WAIT).toBe(1);
+      expect(await row.getByText('平台分配').count()).toBe(1);
+      expect(await row.getByText('演示', { exact: true }).count()).toBe(1);
+      await page.getByRole('button', { name: '长兴葡萄（演示）：批次与追溯码' }).click();
+      await expect.poll(() => page.getByText('演示用商品条码').isVisible(), WAIT).toBe(true);
+      await page.getByLabel('批次号').fill('CX-2026-01');
+      await page.getByRole('button', { name: /生成追溯码/ }).click();
+      const qr = page.getByRole('img', { name: '批次 CX-2026-01 的追溯二维码' });
+      await expect.poll(() => qr.isVisible(), WAIT).toBe(true);
+      // The same Digital Link form as an enterprise's own GTIN, under the platform's (demonstration) prefix 9520000.
+      const code = page.getByText(/^http:\/\/localhost:8080\/01\/09520000\d{6}\/10\/CX-2026-01$/);
+      await expect.poll(() => code.count(), WAIT).toBeGreaterThan(0);
+      const consumer = page.getByRole('link', { name: /消费者扫码页面/ });
+      expect(await consumer.getAttribute('href')).toMatch(/^\/01\/09520000\d{6}\/10\/CX-2026-01$/);
+      await page.screenshot({ path: 'e2e/screenshots/trace-products-platform.png' });
+    });
+    await context.close();
+  });
+
   it('an enterprise creates an API key: shown once with a warning and a copy control, then listed by its prefix', async () => {
     const context = await loggedInContext(browser, baseURL, 'enterprise1');
     const page = await context.newPage();

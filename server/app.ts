@@ -8,10 +8,11 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { DEMO_PLATFORM_COMPANY_PREFIX } from '../common/gs1/platform-code.ts';
 import { calendarModule } from './modules/calendar/index.ts';
-import { entitiesModule } from './modules/entities/index.ts';
+import { creditMonthlyRecomputeJob, entitiesModule } from './modules/entities/index.ts';
 import { inspectionsModule } from './modules/inspections/index.ts';
-import { samplingModule } from './modules/inspections/sampling/index.ts';
+import { finalizeDueSamplesJob, samplingModule } from './modules/inspections/sampling/index.ts';
 import { planModule } from './modules/plan/index.ts';
 import { platformModule } from './modules/platform/index.ts';
 import { traceModule } from './modules/trace/index.ts';
@@ -20,6 +21,7 @@ import type { DbHandle } from './platform/db.ts';
 import { errorBody, installErrorHandling } from './platform/errors.ts';
 import { RegionDirectory } from './platform/regions.ts';
 import { installRequestContext } from './platform/request-context.ts';
+import { Scheduler } from './platform/scheduler.ts';
 import type { SessionPolicy } from './platform/session.ts';
 import { installValidation } from './platform/validation.ts';
 import { ROOT_DIR, VERSION } from './platform/version.ts';
@@ -44,6 +46,8 @@ export interface AppOptions {
   logLevel?: string;
   /** Public origin issued codes and QR codes live under (PUBLIC_BASE_URL); defaults to the config default. */
   publicBaseUrl?: string;
+  /** The platform's GS1 Company Prefix for GTINs it allocates (PLATFORM_GS1_COMPANY_PREFIX); defaults to the 952 demo prefix. */
+  platformGs1CompanyPrefix?: string;
   /** Folder of the built web app; served at / when it exists. */
   webDist?: string | null;
 }
@@ -72,6 +76,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('sessionPolicy', { idleMinutes: options.session?.idleMinutes ?? 30, maxHours: options.session?.maxHours ?? 12 });
   app.decorate('secureCookies', options.secureCookies ?? false);
   app.decorate('rateLimits', { loginPerMinute: options.rateLimits?.loginPerMinute ?? 10, publicPerMinute: options.rateLimits?.publicPerMinute ?? 300 });
+  // The recurring jobs each module exports; main.ts starts the timer once the server listens.
+  const scheduler = new Scheduler({ db: options.database.db, regions: app.regions, log: app.log.child({ component: 'scheduler' }) });
+  for (const job of [creditMonthlyRecomputeJob, finalizeDueSamplesJob]) scheduler.register(job);
+  app.decorate('scheduler', scheduler);
+  app.addHook('onClose', () => scheduler.stop());
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
@@ -146,7 +155,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await platformModule(app);
   await planModule(app);
   await entitiesModule(app);
-  await traceModule(app, options.publicBaseUrl ?? DEFAULT_PUBLIC_BASE_URL);
+  await traceModule(app, options.publicBaseUrl ?? DEFAULT_PUBLIC_BASE_URL, options.platformGs1CompanyPrefix ?? DEMO_PLATFORM_COMPANY_PREFIX);
   await calendarModule(app);
   await inspectionsModule(app);
   await samplingModule(app);

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { GS1_DEMO_PREFIX } from '../common/gs1/platform-code.ts';
 import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './platform/config.ts';
 import { type DbHandle, openDatabase } from './platform/db.ts';
@@ -7,11 +8,17 @@ import { migrate } from './platform/migrate.ts';
 import { seedDemo } from './seed/demo.ts';
 
 /**
- * Starts the platform: migrate, load demo data on a first start when ZHILIANG_DEMO=1, listen.
- * SIGTERM/SIGINT: stop accepting, let in-flight requests finish, then close the database cleanly
+ * Starts the platform: migrate, load demo data on a first start when ZHILIANG_DEMO=1, listen, start the
+ * scheduled jobs (catching up a slot missed while the server was down).
+ * SIGTERM/SIGINT: stop accepting, let in-flight requests and a running job finish, then close the database cleanly
  * (PGlite writes its data directory on close).
  */
 export async function serve(config: Config): Promise<{ app: FastifyInstance; database: DbHandle }> {
+  if (config.platformGs1CompanyPrefix.startsWith(GS1_DEMO_PREFIX)) {
+    say(
+      `zhiliang: GTINs the platform allocates use the GS1 demonstration prefix ${config.platformGs1CompanyPrefix} (演示) — set PLATFORM_GS1_COMPANY_PREFIX to the bureau's GS1 China prefix before production`,
+    );
+  }
   const database = await openDatabase(config);
   const applied = await migrate(database.db);
   if (applied.length > 0) say(`zhiliang: applied migrations ${applied.join(', ')}`);
@@ -26,6 +33,7 @@ export async function serve(config: Config): Promise<{ app: FastifyInstance; dat
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
     publicBaseUrl: config.publicBaseUrl,
+    platformGs1CompanyPrefix: config.platformGs1CompanyPrefix,
     rateLimits: { loginPerMinute: config.loginPerMinute },
   });
   let stopping = false;
@@ -45,6 +53,8 @@ export async function serve(config: Config): Promise<{ app: FastifyInstance; dat
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
+  // The scheduled jobs (platform/scheduler.ts); app.close() stops them and waits for a run in progress.
+  app.scheduler.start();
   say(`zhiliang: serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} on ${database.kind}`);
   return { app, database };
 }

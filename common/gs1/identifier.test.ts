@@ -1,9 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { creditCodeCheckChar } from '../credit-code.ts';
+import { gs1CheckDigit, isValidGtin } from './check-digit.ts';
+import { parseDigitalLink } from './digital-link.ts';
+import { buildDigitalLink } from './digital-link-build.ts';
 import { normaliseIdentifier } from './identifier.ts';
-import { parsePlatformCode, platformCode } from './platform-code.ts';
+import {
+  allocatedGtin,
+  companyPrefixCapacity,
+  companyPrefixProblem,
+  DEMO_PLATFORM_COMPANY_PREFIX,
+  isDemonstrationGtin,
+  isUnderCompanyPrefix,
+} from './platform-code.ts';
 import { Gs1Error } from './types.ts';
 
 const EXAMPLES = path.resolve(import.meta.dirname, '../../../shared/fixtures/epcis/gs1-EPCIS/JSON');
@@ -109,34 +118,68 @@ describe('normaliseIdentifier', () => {
   });
 });
 
-describe('platform codes (products without a GS1 Company Prefix)', () => {
-  const domain = 'https://trace.zhiliang.example';
-  const creditCode = `91330500MA2B3C4D5${creditCodeCheckChar('91330500MA2B3C4D5')}`;
-
-  it('issues class, batch and item codes under the platform domain', () => {
-    expect(platformCode(domain, 'class', { creditCode, productRef: 'TEA-500G' })).toBe(`${domain}/p/${creditCode}/TEA-500G`);
-    expect(platformCode(`${domain}/`, 'batch', { creditCode, productRef: 'TEA-500G', lot: '2025/06' })).toBe(`${domain}/p/${creditCode}/TEA-500G/b/2025%2F06`);
-    expect(platformCode(domain, 'item', { creditCode, productRef: 'TEA-500G', serial: '000123' })).toBe(`${domain}/p/${creditCode}/TEA-500G/s/000123`);
+describe('platform-allocated GTINs (products whose owner has no GS1 Company Prefix)', () => {
+  it('accepts a GS1 China prefix or the demonstration prefix 952, 6–12 digits', () => {
+    for (const ok of ['6901234', '6991234567', '692000', '690123456789', DEMO_PLATFORM_COMPANY_PREFIX, '952000']) expect(companyPrefixProblem(ok)).toBeNull();
+    expect(companyPrefixProblem('69012')).toMatch(/6–12 digits/);
+    expect(companyPrefixProblem('6901234567890')).toMatch(/6–12 digits/);
+    expect(companyPrefixProblem('690 123')).toMatch(/6–12 digits/);
+    expect(companyPrefixProblem('4012345')).toMatch(/690–699/);
+    expect(companyPrefixProblem('689123')).toMatch(/690–699/);
   });
 
-  it('refuses invalid parts', () => {
-    expect(() => platformCode(domain, 'batch', { creditCode: '91330500MA2B3C4D5Z', productRef: 'X' })).toThrow(Gs1Error);
-    expect(() => platformCode(domain, 'item', { creditCode, productRef: '茶叶', serial: '1' })).toThrow(/productRef must be 1–30 characters of GS1 CSET 82/);
+  it('allocates prefix + item reference + check digit, written as GTIN-14', () => {
+    // 9·1+5·3+2·1 = 26 → check digit 4; item reference 1 adds 1·3 → 29 → 1; 2 adds 6 → 32 → 8 (GS1 mod 10).
+    expect(allocatedGtin('9520000', 0)).toBe('09520000000004');
+    expect(allocatedGtin('9520000', 1)).toBe('09520000000011');
+    expect(allocatedGtin('9520000', 2)).toBe('09520000000028');
+    expect(allocatedGtin('6901234', 56789)).toBe('06901234567892'); // shared/research/traceability.md §2.2
+    for (let ref = 0; ref < 200; ref += 7) expect(isValidGtin(allocatedGtin('9520000', ref))).toBe(true);
   });
 
-  it('is never read as a GS1 Digital Link, and is recognised when its domain is given', () => {
-    const batch = platformCode(domain, 'batch', { creditCode, productRef: '01', lot: '21' });
-    expect(normaliseIdentifier(batch)).toEqual({ canonical: batch, kind: 'other', errors: [] });
-    expect(normaliseIdentifier(batch.replace('%2F', '%2f'), { platformDomains: [domain] })).toEqual({
-      canonical: batch,
+  it('refuses an item reference beyond the prefix capacity, and a bad prefix', () => {
+    expect(companyPrefixCapacity('9520000')).toBe(100_000);
+    expect(companyPrefixCapacity('952000000000')).toBe(1);
+    expect(allocatedGtin('952000000000', 0)).toBe('09520000000004');
+    expect(() => allocatedGtin('952000000000', 1)).toThrow(/outside GS1 Company Prefix 952000000000 \(0–0\)/);
+    expect(allocatedGtin('9520000', 99_999)).toBe(`0952000099999${gs1CheckDigit('952000099999')}`);
+    expect(() => allocatedGtin('9520000', 100_000)).toThrow(Gs1Error);
+    expect(() => allocatedGtin('9520000', -1)).toThrow(Gs1Error);
+    expect(() => allocatedGtin('4012345', 1)).toThrow(/690–699/);
+  });
+
+  it('tells the platform prefix and demonstration numbers apart', () => {
+    expect(isUnderCompanyPrefix('9520000000011', '9520000')).toBe(true);
+    expect(isUnderCompanyPrefix('19520000000018', '9520000')).toBe(true); // a case (indicator 1) of the same item
+    expect(isUnderCompanyPrefix('09520123456788', '9520000')).toBe(false);
+    expect(isDemonstrationGtin('09520123456788')).toBe(true);
+    expect(isDemonstrationGtin('9520000000011')).toBe(true);
+    expect(isDemonstrationGtin('06970000000116')).toBe(false);
+    expect(isDemonstrationGtin('')).toBe(false);
+  });
+
+  it('round-trips a platform Digital Link and normalises it like any other domain', () => {
+    const domain = 'https://trace.zhiliang.example';
+    const gtin = allocatedGtin(DEMO_PLATFORM_COMPANY_PREFIX, 1);
+    const batch = buildDigitalLink(domain, { ai: '01', value: gtin }, [{ ai: '10', value: '2025/06' }]);
+    expect(batch).toBe(`${domain}/01/09520000000011/10/2025%2F06`);
+    const parsed = parseDigitalLink(batch);
+    expect(parsed.errors).toEqual([]);
+    expect([parsed.primary, ...parsed.qualifiers]).toEqual([
+      { ai: '01', value: gtin },
+      { ai: '10', value: '2025/06' },
+    ]);
+    expect(normaliseIdentifier(batch)).toEqual({
+      canonical: 'https://id.gs1.org/01/09520000000011/10/2025%2F06',
       kind: 'batch',
-      lot: '21',
-      classUri: `${domain}/p/${creditCode}/01`,
+      key: '01',
+      gtin,
+      lot: '2025/06',
+      classUri: 'https://id.gs1.org/01/09520000000011',
       errors: [],
     });
-    expect(parsePlatformCode('https://elsewhere.example/p/x', domain)).toBeNull();
-    expect(parsePlatformCode(`${domain}/p/${creditCode}/X/q/1`, domain)?.errors).toEqual([
-      'platform code: expected /p/<credit code>/<product>[/b/<lot> | /s/<serial>]',
-    ]);
+    // The on-pack form (lot and serial, expiry) reduces to the constrained item form; the bare GTIN-13 path too.
+    expect(normaliseIdentifier(`${domain}/01/${gtin}/10/L1/21/0001?17=271231`).canonical).toBe('https://id.gs1.org/01/09520000000011/21/0001');
+    expect(normaliseIdentifier(`${domain}/01/9520000000011`).canonical).toBe('https://id.gs1.org/01/09520000000011');
   });
 });

@@ -7,14 +7,14 @@
  * RalphTro/GS1DigitalLinkURIVerifierForEPCIS and summarised in shared/research/traceability.md §2.1): instance `…/01/<gtin14>/21/<serial>` (or `/235/<tpx>`), lot class
  * `…/01/<gtin14>/10/<lot>`, product class `…/01/<gtin14>`, `…/00/<sscc>`, `…/414/<gln>[/254/<ext>]`, `…/417/<gln>`,
  * and for other keys the key with its path qualifiers — never a query string, never CPV (22), never lot and serial
- * together, never 7040. Platform codes (see platform-code.ts) are recognised when their domain is passed. Anything
- * else is kept exactly as given, kind 'other'.
+ * together, never 7040. A Digital Link on the platform's own domain (including the GTINs it allocates under its own
+ * company prefix, platform-code.ts) is no exception: it normalises like any other. Anything else is kept exactly as
+ * given, kind 'other'.
  */
 import { GS1_RESOLVER, parseDigitalLink } from './digital-link.ts';
 import { digitalLinkFromAis } from './digital-link-build.ts';
 import { LENIENT_DL_OPTIONS } from './epc.ts';
 import { parseEpcUrn } from './epc-urn.ts';
-import { parsePlatformCode } from './platform-code.ts';
 import type { AiValue } from './types.ts';
 
 export type IdentifierKind = 'item' | 'batch' | 'class' | 'sscc' | 'location' | 'other';
@@ -31,15 +31,10 @@ export interface NormalisedIdentifier {
   /** The GLN of a location (414) or party (417). */
   gln?: string;
   sscc?: string;
-  /** The product-class identifier of an item or batch (`…/01/<gtin14>`, or the platform code's class). */
+  /** The product-class identifier of an item or batch (`…/01/<gtin14>`). */
   classUri?: string;
   /** Empty when the value was read without problems (including values that are simply not GS1 identifiers). */
   errors: string[];
-}
-
-export interface NormaliseOptions {
-  /** Domains (stems) under which the platform issues its own codes, e.g. `https://trace.zhiliang.example`. */
-  platformDomains?: readonly string[];
 }
 
 /** Path qualifiers kept in the constrained form, per primary key (CBV 2.0 constrained Digital Link URIs). */
@@ -103,7 +98,7 @@ function asIs(value: string, errors: string[] = []): NormalisedIdentifier {
  * a GS1 identifier that is malformed (bad check digit, bad EPC syntax) comes back unchanged with kind 'other' and
  * the problems in `errors`.
  */
-export function normaliseIdentifier(value: string, options: NormaliseOptions = {}): NormalisedIdentifier {
+export function normaliseIdentifier(value: string): NormalisedIdentifier {
   if (value === '') return asIs(value, ['empty identifier']);
   if (/^urn:epc:/i.test(value)) {
     const epc = parseEpcUrn(value);
@@ -114,10 +109,6 @@ export function normaliseIdentifier(value: string, options: NormaliseOptions = {
     return result.errors.length ? asIs(value, result.errors) : result;
   }
   if (!/^https?:\/\//i.test(value)) return asIs(value);
-  for (const domain of options.platformDomains ?? []) {
-    const code = parsePlatformCode(value, domain);
-    if (code) return code;
-  }
   const dl = parseDigitalLink(value, LENIENT_DL_OPTIONS);
   if (dl.stem === '') return asIs(value); // no primary key in the path: a web address that is not a Digital Link
   if (dl.errors.length || !dl.primary) return asIs(value, dl.errors);

@@ -1,105 +1,82 @@
 /**
- * Codes the platform issues for products whose owner has no GS1 Company Prefix (GS1 China membership).
+ * GTINs the platform allocates for products whose owner has no GS1 Company Prefix (no GS1 China membership), so that
+ * every product on the platform — an enterprise's own GTIN or not — carries the same GS1 Digital Link codes
+ * (一码统管): `<domain>/01/<gtin14>` (product), `…/10/<lot>` (batch), `…/21/<serial>` (item), served by the same
+ * resolver routes and normalised for EPCIS like any other Digital Link (identifier.ts).
  *
- * Judgement call — shared/research/traceability.md recommends GS1 Digital Link for coded products but proposes no
- * scheme for products without a GS1 prefix (it leaves Chinese national coding standards out of scope). Two GS1-shaped
- * options were rejected:
- * - a `/01/<GTIN>` path under the platform's domain with a number the platform invents: any GS1 Digital Link
- *   decoder (and normaliseIdentifier) reads it as that GTIN on id.gs1.org, colliding with a real brand owner's product;
- * - Restricted Circulation Numbers (GS1 General Specifications, GS1 prefixes 02, 04, 20–29): valid only inside one
- *   company or in a region under rules set by the GS1 Member Organisation (in China prefix 2 is used for in-store
- *   variable-measure items), so not unique once goods leave the issuer and not for codes shown to consumers.
- *
- * Instead the code is a non-GS1 HTTP URI under the platform's own domain, which EPCIS 2.0 / CBV 2.0 accept as an
- * identifier (a URI its issuer controls; CBV "private or industry-specific identifiers", §8.4 in CBV 1.2 — not re-read
- * in 2.0), shaped like a constrained Digital Link so one QR / resolver design serves both:
- *
- *   product class  <domain>/p/<统一社会信用代码>/<productRef>
- *   batch (lot)    <domain>/p/<统一社会信用代码>/<productRef>/b/<lot>
- *   item (serial)  <domain>/p/<统一社会信用代码>/<productRef>/s/<serial>
- *
- * The enterprise's unified social credit code (GB 32100-2015) plays the role of the GS1 Company Prefix: unique,
- * check-character protected, already the platform's key for market entities. productRef, lot and serial use GS1's
- * CSET 82 and the lengths of AIs 240 (30) and 10/21 (20), so an enterprise that later joins GS1 keeps its lot and
- * serial numbers. No segment pair is a GS1 AI, so no Digital Link decoder mistakes these codes for GS1 keys.
+ * Judgement call (shared/research/traceability.md proposes no scheme for these products):
+ * - The platform holds its own GS1 Company Prefix, obtained by the bureau from GS1 China (中国物品编码中心, GS1 Prefixes
+ *   690–699) and configured as PLATFORM_GS1_COMPANY_PREFIX. GTINs under it are the platform's to allocate, so they
+ *   cannot collide with a real brand owner's (the reason an earlier design refused to put invented numbers behind
+ *   `/01/`), and GS1's registry (Verified by GS1) names the bureau as the licensee — which is what it is. Each GTIN is
+ *   the prefix, the next item reference of a per-prefix counter, and the mod-10 check digit; a GTIN is never allocated
+ *   twice (GS1 GTIN Management Standard: no reuse), and the prefix's capacity is finite (10^(12 − length) GTIN-13s), so
+ *   allocation refuses once it is spent. Policy note, not solved here: GS1 rules make the brand owner the allocator;
+ *   the bureau allocating for enterprises must be agreed with GS1 China.
+ * - Until the bureau has its prefix, and in demos and tests, the default is 9520000 under GS1 Prefix 952, which GS1
+ *   reserves "for demonstrations and examples of the GS1 system" (GS1 General Specifications, GS1 Prefix list; GS1's
+ *   style guide §2.18 makes it available to anyone "for demos and examples of GS1 identification keys"): such
+ *   GTINs can never be a real product's, so nothing printed with them is mistaken for a real code, and the platform
+ *   marks them 演示 wherever it shows them. Seven digits leave five for the item reference: 100,000 GTINs.
+ * - Restricted Circulation Numbers (GS1 Prefixes 02, 04, 20–29) were rejected: they are unique only inside one company
+ *   or within rules a GS1 Member Organisation sets for its region (in China prefix 2 is in-store variable-measure
+ *   goods), so they stop being unique once goods leave the issuer and are not for codes shown to consumers.
+ * - A non-GS1 path under the platform's domain (`/p/<credit code>/<product>/b/<lot>`, the earlier design) was rejected:
+ *   it was not the same Digital Link form as enterprises' codes, so it needed its own routes, parser and EPCIS rules.
  */
-import { checkCreditCode } from '../credit-code.ts';
-import { isCset82 } from './ai-validate.ts';
-import type { NormalisedIdentifier } from './identifier.ts';
+import { gs1CheckDigit, normaliseGtin } from './check-digit.ts';
 import { Gs1Error } from './types.ts';
-import { percentDecode, percentEncode } from './uri.ts';
 
-export type PlatformCodeKind = 'class' | 'batch' | 'item';
+/** GS1 Prefix 952: "used for demonstrations and examples of the GS1 system" (GS1 General Specifications). */
+export const GS1_DEMO_PREFIX = '952';
 
-export interface PlatformCodeParts {
-  /** 统一社会信用代码 of the product's owner (GB 32100-2015). */
-  creditCode: string;
-  /** The owner's product reference, 1–30 CSET 82 characters. */
-  productRef: string;
-  /** Required for kind 'batch': 1–20 CSET 82 characters. */
-  lot?: string;
-  /** Required for kind 'item': 1–20 CSET 82 characters. */
-  serial?: string;
+/** The platform's company prefix when PLATFORM_GS1_COMPANY_PREFIX is unset: a demonstration number, never production. */
+export const DEMO_PLATFORM_COMPANY_PREFIX = '9520000';
+
+/**
+ * Why `prefix` cannot be the platform's GS1 Company Prefix, or null when it can: 6–12 digits (a GTIN-13 is the prefix,
+ * the item reference and a check digit: 12 data digits), starting with a GS1 China prefix 690–699 (the bureau's
+ * prefix comes from GS1 China) or with the demonstration prefix 952.
+ */
+export function companyPrefixProblem(prefix: string): string | null {
+  if (!/^\d{6,12}$/.test(prefix)) return `a GS1 Company Prefix has 6–12 digits, got "${prefix}"`;
+  const gs1Prefix = Number(prefix.slice(0, 3));
+  if ((gs1Prefix >= 690 && gs1Prefix <= 699) || prefix.startsWith(GS1_DEMO_PREFIX)) return null;
+  return `a GS1 Company Prefix from GS1 China starts with 690–699 (or 952 for demonstrations), got "${prefix}"`;
 }
 
-function partProblems(kind: PlatformCodeKind, parts: PlatformCodeParts): string[] {
-  const errors: string[] = [];
-  const credit = checkCreditCode(parts.creditCode);
-  if (credit) errors.push(`credit code ${parts.creditCode} is not valid (${credit.rule})`);
-  const field = (name: string, value: string | undefined, max: number): void => {
-    if (value === undefined || value.length < 1 || value.length > max || !isCset82(value)) {
-      errors.push(`${name} must be 1–${max} characters of GS1 CSET 82 (letters, digits, !"%&'()*+,-./:;<=>?_)`);
-    }
-  };
-  field('productRef', parts.productRef, 30);
-  if (kind === 'batch') field('lot', parts.lot, 20);
-  if (kind === 'item') field('serial', parts.serial, 20);
-  return errors;
+/** How many GTIN-13s a company prefix holds: one per item reference of 12 − length digits. */
+export function companyPrefixCapacity(prefix: string): number {
+  return 10 ** (12 - prefix.length);
 }
 
 /**
- * The platform code for a product class, batch or item, e.g. `platformCode('https://trace.zhiliang.example', 'batch',
- * { creditCode: '913305007490121183', productRef: 'TEA-500G', lot: '20250601' })` →
- * `https://trace.zhiliang.example/p/913305007490121183/TEA-500G/b/20250601`. Throws a Gs1Error for invalid parts.
+ * The GTIN-14 (GTIN-13 with a leading 0, as a Digital Link writes it) of item reference `itemRef` under `prefix`,
+ * e.g. `allocatedGtin('9520000', 1)` → `09520000000011`. Throws a Gs1Error for a bad prefix or an item reference
+ * outside the prefix's capacity.
  */
-export function platformCode(domain: string, kind: PlatformCodeKind, parts: PlatformCodeParts): string {
-  const errors = partProblems(kind, parts);
-  if (!/^https?:\/\/[^/?#]+(\/[^?#]*)?$/.test(domain)) errors.push(`domain ${domain} must be an http(s) URI without query or fragment`);
-  if (errors.length) throw new Gs1Error(errors);
-  const classUri = `${domain.replace(/\/+$/, '')}/p/${parts.creditCode}/${percentEncode(parts.productRef)}`;
-  if (kind === 'batch') return `${classUri}/b/${percentEncode(parts.lot ?? '')}`;
-  if (kind === 'item') return `${classUri}/s/${percentEncode(parts.serial ?? '')}`;
-  return classUri;
+export function allocatedGtin(prefix: string, itemRef: number): string {
+  const problem = companyPrefixProblem(prefix);
+  if (problem) throw new Gs1Error([problem]);
+  const capacity = companyPrefixCapacity(prefix);
+  if (!Number.isInteger(itemRef) || itemRef < 0 || itemRef >= capacity) {
+    throw new Gs1Error([`item reference ${itemRef} is outside GS1 Company Prefix ${prefix} (0–${capacity - 1})`]);
+  }
+  const digits = 12 - prefix.length;
+  // A 12-digit prefix has one GTIN and an empty item reference (String(0) would add a digit).
+  const data = prefix + (digits === 0 ? '' : String(itemRef).padStart(digits, '0'));
+  return `0${data}${gs1CheckDigit(data)}`;
 }
 
 /**
- * Reads a platform code issued under `domain`: null when `uri` is not under `<domain>/p/`, otherwise the normalised
- * identifier (canonical re-encoded form; kind 'other' with errors when malformed).
+ * Whether a valid GTIN (8, 12, 13 or 14 digits) belongs to `prefix`: a GTIN-14 with any indicator digit counts (a case
+ * of a platform-allocated product is the platform's number too). Throws a RangeError for an invalid GTIN.
  */
-export function parsePlatformCode(uri: string, domain: string): NormalisedIdentifier | null {
-  const base = `${domain.replace(/\/+$/, '')}/p/`;
-  if (!uri.startsWith(base)) return null;
-  const malformed = (error: string): NormalisedIdentifier => ({ canonical: uri, kind: 'other', errors: [`platform code: ${error}`] });
-  if (/[?#]/.test(uri)) return malformed('must not have a query or fragment');
-  const decoded = uri
-    .slice(base.length)
-    .split('/')
-    .map((s) => percentDecode(s, false));
-  const bad = decoded.find((d) => d.error);
-  if (bad) return malformed(bad.error ?? '');
-  const [creditCode = '', productRef = '', marker, value] = decoded.map((d) => d.value);
-  const kind: PlatformCodeKind | null =
-    decoded.length === 2 ? 'class' : decoded.length === 4 && marker === 'b' ? 'batch' : decoded.length === 4 && marker === 's' ? 'item' : null;
-  if (!kind) return malformed('expected /p/<credit code>/<product>[/b/<lot> | /s/<serial>]');
-  const parts: PlatformCodeParts = { creditCode, productRef, ...(kind === 'batch' ? { lot: value } : {}), ...(kind === 'item' ? { serial: value } : {}) };
-  const errors = partProblems(kind, parts);
-  if (errors.length) return { canonical: uri, kind: 'other', errors };
-  return {
-    canonical: platformCode(domain, kind, parts),
-    kind,
-    classUri: platformCode(domain, 'class', parts),
-    ...(parts.lot === undefined ? {} : { lot: parts.lot }),
-    ...(parts.serial === undefined ? {} : { serial: parts.serial }),
-    errors: [],
-  };
+export function isUnderCompanyPrefix(gtin: string, prefix: string): boolean {
+  return normaliseGtin(gtin).slice(1).startsWith(prefix);
+}
+
+/** Whether a GTIN is a GS1 demonstration number (GS1 Prefix 952): shown as 演示 wherever the platform shows it. */
+export function isDemonstrationGtin(gtin: string): boolean {
+  return /^\d{8,14}$/.test(gtin) && gtin.padStart(14, '0').startsWith(`0${GS1_DEMO_PREFIX}`);
 }

@@ -1,6 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CalendarTables } from './types-calendar.ts';
 import type { CreditTables } from './types-credit.ts';
 import type { InspectionTables } from './types-inspections.ts';
+import type { PlatformJobTables } from './types-platform-jobs.ts';
 
 /** Kysely table types; they mirror server/db/migrations. Keep both in step. */
 
@@ -377,8 +379,11 @@ export interface TraceEventBizTransactionTable {
 
 export interface TraceProductTable {
   id: Generated<string>;
-  gtin: string | null;
+  /** The owner's own GTIN-14, or one the platform allocated under its GS1 Company Prefix (migration 0014). */
+  gtin: string;
+  /** The owner's product number of a product with a platform-allocated GTIN; null for the owner's own GTIN. */
   product_ref: string | null;
+  gtin_issuer: ColumnType<'owner' | 'platform', 'owner' | 'platform' | undefined, 'owner' | 'platform'>;
   name: string;
   brand: string | null;
   spec: string | null;
@@ -389,6 +394,12 @@ export interface TraceProductTable {
   shelf_life_days: number | null;
   is_demo: Generated<boolean>;
   created_at: DefaultTimestamp;
+}
+
+/** Migration 0014: per platform GS1 Company Prefix, the last item reference allocated (bigint, read as a string). */
+export interface TraceGtinAllocationTable {
+  company_prefix: string;
+  last_item_ref: ColumnType<string, number, number>;
 }
 
 // ---- entities (migration 0009) ----
@@ -604,7 +615,7 @@ export interface SamplingGradingRuleTable {
   created_at: DefaultTimestamp;
 }
 
-export interface Database extends InspectionTables, CreditTables {
+export interface Database extends InspectionTables, CreditTables, CalendarTables, PlatformJobTables {
   platform_migration: PlatformMigrationTable;
   platform_region: PlatformRegionTable;
   platform_user: PlatformUserTable;
@@ -634,6 +645,7 @@ export interface Database extends InspectionTables, CreditTables {
   trace_event_identifier: TraceEventIdentifierTable;
   trace_event_biz_transaction: TraceEventBizTransactionTable;
   trace_product: TraceProductTable;
+  trace_gtin_allocation: TraceGtinAllocationTable;
   entity: EntityTable;
   entity_licence: EntityLicenceTable;
   entity_certification: EntityCertificationTable;

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { companyPrefixProblem, DEMO_PLATFORM_COMPANY_PREFIX } from '../../common/gs1/platform-code.ts';
 
 /** Runtime configuration, read once from the environment. */
 export interface Config {
@@ -17,6 +18,11 @@ export interface Config {
   trustProxy: boolean;
   /** Origin the platform's codes and consumer pages live under (QR codes encode Digital Links on it). */
   publicBaseUrl: string;
+  /**
+   * The platform's own GS1 Company Prefix, under which it allocates GTINs for products whose owner has none. Unset:
+   * the GS1 demonstration prefix 9520000 — production must set the bureau's real prefix from GS1 China.
+   */
+  platformGs1CompanyPrefix: string;
 }
 
 export const DEFAULT_PUBLIC_BASE_URL = 'http://localhost:8080';
@@ -41,8 +47,8 @@ function boolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boole
 }
 
 /**
- * PUBLIC_BASE_URL: the http(s) origin (no path, query or fragment) printed in QR codes and used for platform codes
- * (common/gs1 platformCode). Read on its own too by the trace resolver, which needs it when its routes are registered.
+ * PUBLIC_BASE_URL: the http(s) origin (no path, query or fragment) printed in QR codes: every code the platform
+ * issues is a GS1 Digital Link on it (`<origin>/01/<gtin14>/10/<lot>`).
  */
 export function readPublicBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
   const raw = env.PUBLIC_BASE_URL?.trim() || DEFAULT_PUBLIC_BASE_URL;
@@ -51,6 +57,19 @@ export function readPublicBaseUrl(env: NodeJS.ProcessEnv = process.env): string 
     throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) origin without path, e.g. https://trace.example.gov.cn, got "${raw}"`);
   }
   return bare.toLowerCase();
+}
+
+/**
+ * PLATFORM_GS1_COMPANY_PREFIX: the GS1 Company Prefix the bureau holds from GS1 China (中国物品编码中心), 6–12 digits
+ * starting 690–699, under which the platform allocates GTINs for products whose owner has no prefix
+ * (common/gs1/platform-code.ts). Unset, it is DEMO_PLATFORM_COMPANY_PREFIX (GS1 Prefix 952, reserved by GS1 for
+ * demonstrations): fine for demos and tests, never for production — codes under it are shown as 演示.
+ */
+export function readPlatformCompanyPrefix(env: NodeJS.ProcessEnv = process.env): string {
+  const prefix = env.PLATFORM_GS1_COMPANY_PREFIX?.trim() || DEMO_PLATFORM_COMPANY_PREFIX;
+  const problem = companyPrefixProblem(prefix);
+  if (problem) throw new ConfigError(`PLATFORM_GS1_COMPANY_PREFIX: ${problem}`);
+  return prefix;
 }
 
 /** Parses and checks the environment; throws ConfigError naming the first bad variable. */
@@ -77,5 +96,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: boolVar(env, 'SECURE_COOKIES', false),
     trustProxy: boolVar(env, 'TRUST_PROXY', false),
     publicBaseUrl: readPublicBaseUrl(env),
+    platformGs1CompanyPrefix: readPlatformCompanyPrefix(env),
   };
 }

@@ -1,11 +1,23 @@
+import { DEMO_PLATFORM_COMPANY_PREFIX } from '../../common/gs1/index.ts';
+import { allocatePlatformGtin } from '../modules/trace/resolver/gtin-allocation.ts';
 import { hashApiKey } from '../platform/api-key.ts';
 import type { Db } from '../platform/db.ts';
 
 /**
  * Trace demo data (演示数据): registered locations of fictitious enterprises and an API key for the
  * demo enterprise account, so an enterprise system can capture EPCIS events at once. GLNs use the
- * 697 prefix range with valid check digits; none identifies a real place.
+ * 697 prefix range with valid check digits; none identifies a real place. One product belongs to a cooperative
+ * without a GS1 Company Prefix: its GTIN is allocated like any platform-allocated GTIN, always under the GS1
+ * demonstration prefix (952), whatever PLATFORM_GS1_COMPANY_PREFIX says — demo data never spends the bureau's numbers.
  */
+
+/** A demo cooperative without a GS1 Company Prefix (93 = 农民专业合作社; 330522 长兴县; fictitious, valid check character). */
+const DEMO_PLATFORM_PRODUCT = {
+  productRef: 'CX-GRAPE-5KG',
+  name: '长兴葡萄（演示）',
+  creditCode: '93330522MA2D1E2F3M',
+  enterpriseName: '长兴示范果蔬专业合作社（演示）',
+} as const;
 
 /** The demo enterprise's API key (README lists it). Demo only: it is created only with the demo data. */
 export const DEMO_API_KEY = 'zlk_demo0001_enterprise1-demo-key-do-not-use-in-production';
@@ -87,6 +99,31 @@ export async function seedTraceDemo(trx: Db, users: Record<string, string>): Pro
     ])
     .onConflict((oc) => oc.column('gtin').doNothing())
     .execute();
+  const platformProduct = await trx
+    .selectFrom('trace_product')
+    .select('id')
+    .where('enterprise_credit_code', '=', DEMO_PLATFORM_PRODUCT.creditCode)
+    .where('product_ref', '=', DEMO_PLATFORM_PRODUCT.productRef)
+    .executeTakeFirst();
+  if (!platformProduct) {
+    await trx
+      .insertInto('trace_product')
+      .values({
+        gtin: await allocatePlatformGtin(trx, DEMO_PLATFORM_COMPANY_PREFIX),
+        gtin_issuer: 'platform',
+        product_ref: DEMO_PLATFORM_PRODUCT.productRef,
+        name: DEMO_PLATFORM_PRODUCT.name,
+        brand: null,
+        spec: '5 千克/箱',
+        category: '水果',
+        enterprise_credit_code: DEMO_PLATFORM_PRODUCT.creditCode,
+        enterprise_name: DEMO_PLATFORM_PRODUCT.enterpriseName,
+        origin: '浙江省湖州市长兴县',
+        shelf_life_days: 15,
+        is_demo: true,
+      })
+      .execute();
+  }
   const owner = users.enterprise1;
   if (owner) {
     await trx
@@ -95,7 +132,7 @@ export async function seedTraceDemo(trx: Db, users: Record<string, string>): Pro
       .onConflict((oc) => oc.column('key_hash').doNothing())
       .execute();
   }
-  return { locations: DEMO_LOCATIONS.length, products: 2, apiKeys: owner ? 1 : 0 };
+  return { locations: DEMO_LOCATIONS.length, products: 3, apiKeys: owner ? 1 : 0 };
 }
 
 const DL = 'https://id.gs1.org';

@@ -88,7 +88,7 @@ export interface IssuedCode {
   uri: string;
   epcisIdentifier: string;
   level: 'class' | 'batch' | 'item';
-  elementString: string | null;
+  elementString: string;
   productName: string;
   qrPng: string;
   qrSvg: string;
@@ -96,9 +96,8 @@ export interface IssuedCode {
 }
 
 export interface IssueCodeInput {
-  gtin?: string;
-  productRef?: string;
-  creditCode?: string;
+  /** The product's GTIN: its owner's, or the one the platform allocated. */
+  gtin: string;
   lot?: string;
   serial?: string;
 }

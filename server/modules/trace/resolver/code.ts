@@ -10,48 +10,34 @@ import {
   type ParsedDigitalLink,
   parseBracketedAiData,
   parseDigitalLink,
-  parsePlatformCode,
-  platformCode,
 } from '../../../../common/gs1/index.ts';
 
 /**
  * What a scanned or typed code names, read with common/gs1: a GS1 GTIN (product class, batch or item, on any Digital
- * Link domain, as an EPC URN or as bracketed element string) or a platform code issued under our own domain.
- * Pure: no database.
+ * Link domain, as an EPC URN or as bracketed element string). Products without a GS1 prefix of their own carry GTINs
+ * the platform allocated under its prefix (common/gs1/platform-code.ts), so they read the same way. Pure: no database.
  */
 
 export type CodeLevel = 'class' | 'batch' | 'item';
 
-interface CodeBase {
+export interface ProductCode {
   level: CodeLevel;
+  gtin: string;
   lot: string | null;
   serial: string | null;
   /** The canonical identifier(s) EPCIS events index it by (common/gs1 normaliseIdentifier): item and/or batch, or the class. */
   identifiers: string[];
-  /** The linkset anchor: the canonical URI of exactly what was asked (id.gs1.org for GS1; the platform code itself). */
+  /** The linkset anchor: the canonical URI of exactly what was asked, on id.gs1.org. */
   anchor: string;
   /** The same code as a Digital Link on our domain: what the QR code carries and the consumer page answers at. */
   ourUri: string;
   /** Path (and data-attribute query) of `ourUri`. */
   ourPath: string;
-}
-
-export interface Gs1Code extends CodeBase {
-  scheme: 'gs1';
-  gtin: string;
   /** Data attributes the code carried (e.g. (17) expiry), kept for the label and as a fallback on the page. */
   attributes: AiValue[];
   /** `(01)…(10)…(21)…` — the human-readable text printed under a barcode. */
   elementString: string;
 }
-
-export interface PlatformCodeRef extends CodeBase {
-  scheme: 'platform';
-  creditCode: string;
-  productRef: string;
-}
-
-export type ProductCode = Gs1Code | PlatformCodeRef;
 
 export type CodeReading =
   | { ok: true; code: ProductCode }
@@ -79,7 +65,6 @@ function fromDigitalLink(dl: ParsedDigitalLink, base: string): CodeReading {
   return {
     ok: true,
     code: {
-      scheme: 'gs1',
       level,
       gtin,
       lot,
@@ -94,48 +79,18 @@ function fromDigitalLink(dl: ParsedDigitalLink, base: string): CodeReading {
   };
 }
 
-function fromPlatform(uri: string, base: string): CodeReading | null {
-  const parsed = parsePlatformCode(uri, base);
-  if (!parsed) return null;
-  if (parsed.errors.length || parsed.kind === 'other') return malformed(...parsed.errors);
-  const segments = parsed.canonical.slice(`${base}/p/`.length).split('/');
-  const creditCode = segments[0] ?? '';
-  const productRef = decodeURIComponent(segments[1] ?? '');
-  const level: CodeLevel = parsed.kind === 'item' ? 'item' : parsed.kind === 'batch' ? 'batch' : 'class';
-  return {
-    ok: true,
-    code: {
-      scheme: 'platform',
-      level,
-      creditCode,
-      productRef,
-      lot: parsed.lot ?? null,
-      serial: parsed.serial ?? null,
-      // Events index a platform code exactly as captured (it is no GS1 key): the canonical form and the form asked for.
-      identifiers: [...new Set([parsed.canonical, uri])],
-      anchor: parsed.canonical,
-      ourUri: parsed.canonical,
-      ourPath: parsed.canonical.slice(base.length),
-    },
-  };
-}
-
 /**
- * Reads the path (and query) of a request to the resolver on our host — `/01/<gtin>[/10/<lot>][/21/<serial>][?17=…]` or
- * `/p/<creditCode>/<productRef>[/b/<lot>|/s/<serial>]`. GS1 Digital Link allows zero-suppressed GTINs here (a GTIN-13
- * typed by hand); non-AI query parameters such as `linkType` are ignored.
+ * Reads the path (and query) of a request to the resolver on our host — `/01/<gtin>[/10/<lot>][/21/<serial>][?17=…]`.
+ * GS1 Digital Link allows zero-suppressed GTINs here (a GTIN-13 typed by hand); non-AI query parameters such as
+ * `linkType` are ignored.
  */
 export function readRequestPath(url: string, base: string): CodeReading {
-  if (url.startsWith('/p/')) {
-    const path = url.split(/[?#]/)[0] ?? '';
-    return fromPlatform(base + path, base) ?? malformed('not a platform code');
-  }
   return fromDigitalLink(parseDigitalLink(base + url, LENIENT_DL_OPTIONS), base);
 }
 
 /**
- * Reads a code given whole (the `?uri=` of /resolve, or a QR request): a GS1 Digital Link URI on any domain, a platform
- * code under `base`, an EPC URN (`urn:epc:id:sgtin:…`, `urn:epc:class:lgtin:…`), bracketed AI data
+ * Reads a code given whole (the `?uri=` of /resolve, or a QR request): a GS1 Digital Link URI on any domain (ours
+ * included), an EPC URN (`urn:epc:id:sgtin:…`, `urn:epc:class:lgtin:…`), bracketed AI data
  * `(01)…(10)…`, or a bare GTIN.
  */
 export function readCode(input: string, base: string): CodeReading {
@@ -158,16 +113,8 @@ export function readCode(input: string, base: string): CodeReading {
     if (n.canonical === text) return { ok: false, problem: 'unsupported', details: ['EPC scheme without a GS1 key'] };
     return fromDigitalLink(parseDigitalLink(n.canonical), base);
   }
-  if (!/^https?:\/\//i.test(text)) return malformed('not a GS1 Digital Link URI, platform code, EPC URN or GTIN');
-  const platform = fromPlatform(text, base);
-  if (platform) return platform;
+  if (!/^https?:\/\//i.test(text)) return malformed('not a GS1 Digital Link URI, EPC URN or GTIN');
   const dl = parseDigitalLink(text, LENIENT_DL_OPTIONS);
   if (dl.stem === '' && dl.primary === null) return malformed(...dl.errors);
   return fromDigitalLink(dl, base);
-}
-
-/** The platform code on our domain for a product without a GS1 prefix (common/gs1 platformCode; throws Gs1Error). */
-export function issuePlatformCode(base: string, parts: { creditCode: string; productRef: string; lot?: string; serial?: string }): string {
-  const kind = parts.serial !== undefined ? 'item' : parts.lot !== undefined ? 'batch' : 'class';
-  return platformCode(base, kind, parts);
 }

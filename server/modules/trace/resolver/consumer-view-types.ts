@@ -50,14 +50,17 @@ export interface InputLot {
 
 export interface ConsumerView {
   code: {
-    scheme: ProductCode['scheme'];
     level: ProductCode['level'];
     anchor: string;
     uri: string;
-    gtin: string | null;
+    gtin: string;
+    /** platform: a GTIN the platform allocated under its own GS1 Company Prefix; null for an unregistered product. */
+    gtinIssuer: 'owner' | 'platform' | null;
+    /** A GS1 demonstration number (GS1 Prefix 952): the page says 演示. */
+    demonstration: boolean;
     lot: string | null;
     serial: string | null;
-    elementString: string | null;
+    elementString: string;
   };
   product: {
     registered: boolean;

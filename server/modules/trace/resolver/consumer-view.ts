@@ -1,3 +1,4 @@
+import { isDemonstrationGtin } from '../../../../common/gs1/index.ts';
 import type { Db } from '../../../platform/db.ts';
 import type { RegionDirectory } from '../../../platform/regions.ts';
 import { normaliseCbvWord } from '../epcis/index.ts';
@@ -196,11 +197,11 @@ function regionPath(regions: RegionDirectory, code: string | undefined): string 
  * travelled in; skips events withdrawn by an error declaration.
  */
 export async function buildConsumerView(db: Db, regions: RegionDirectory, code: ProductCode): Promise<ConsumerView | null> {
-  const productQuery = db.selectFrom('trace_product').select(['name', 'brand', 'spec', 'category', 'shelf_life_days', 'origin', 'enterprise_name']);
-  const product =
-    code.scheme === 'gs1'
-      ? await productQuery.where('gtin', '=', code.gtin).executeTakeFirst()
-      : await productQuery.where('enterprise_credit_code', '=', code.creditCode).where('product_ref', '=', code.productRef).executeTakeFirst();
+  const product = await db
+    .selectFrom('trace_product')
+    .select(['name', 'brand', 'spec', 'category', 'shelf_life_days', 'origin', 'enterprise_name', 'gtin_issuer'])
+    .where('gtin', '=', code.gtin)
+    .executeTakeFirst();
 
   const direct = await eventsNaming(db, code.identifiers, null, null, false);
   const viaContainers = await containerEvents(db, direct, code.identifiers);
@@ -233,12 +234,10 @@ export async function buildConsumerView(db: Db, regions: RegionDirectory, code: 
     const f = lotFacts(objectOf(r.document).ilmd);
     for (const key of Object.keys(facts) as (keyof LotFacts)[]) facts[key] ??= f[key];
   }
-  if (code.scheme === 'gs1') {
-    const fromCode = attributeFacts(code.attributes);
-    facts.productionDate ??= fromCode.productionDate;
-    facts.expiryDate ??= fromCode.expiryDate;
-    facts.bestBeforeDate ??= fromCode.bestBeforeDate;
-  }
+  const fromCode = attributeFacts(code.attributes);
+  facts.productionDate ??= fromCode.productionDate;
+  facts.expiryDate ??= fromCode.expiryDate;
+  facts.bestBeforeDate ??= fromCode.bestBeforeDate;
   facts.productionDate ??= origin && production.length > 0 ? shanghaiDate(origin.event_time) : null;
   const shelfLife = product?.shelf_life_days ?? null;
   const estimated = facts.expiryDate === null && facts.productionDate !== null && shelfLife !== null;
@@ -284,14 +283,15 @@ export async function buildConsumerView(db: Db, regions: RegionDirectory, code: 
   const foreign = facts.countryOfOrigin !== null && facts.countryOfOrigin !== 'CN' ? countryName(facts.countryOfOrigin) : null;
   return {
     code: {
-      scheme: code.scheme,
       level: code.level,
       anchor: code.anchor,
       uri: code.ourUri,
-      gtin: code.scheme === 'gs1' ? code.gtin : null,
+      gtin: code.gtin,
+      gtinIssuer: product?.gtin_issuer ?? null,
+      demonstration: isDemonstrationGtin(code.gtin),
       lot: code.lot ?? facts.lotNumber,
       serial: code.serial,
-      elementString: code.scheme === 'gs1' ? code.elementString : null,
+      elementString: code.elementString,
     },
     product: {
       registered: product !== undefined,

@@ -13,7 +13,7 @@ import { type ProductCode, readCode } from './code.ts';
 export const MAX_INPUT_LOTS = 20;
 
 export interface InputLotRow {
-  /** Canonical identifier of the input (id.gs1.org batch or item, platform code, …). */
+  /** Canonical identifier of the input (id.gs1.org batch or item). */
   identifier: string;
   gtin: string | null;
   lot: string | null;
@@ -94,21 +94,12 @@ export async function inputLotsOf(db: Db, code: ProductCode): Promise<InputLotRo
     return reading.ok ? [{ identifier, code: reading.code }] : [];
   });
 
-  const gtins = [...new Set(readings.flatMap(({ code }) => (code.scheme === 'gs1' ? [code.gtin] : [])))];
-  const platform = readings.flatMap(({ code }) => (code.scheme === 'platform' ? [code] : []));
+  const gtins = [...new Set(readings.map(({ code }) => code.gtin))];
   const products = new Map<string, { name: string; enterprise_name: string }>();
   if (gtins.length) {
     for (const p of await db.selectFrom('trace_product').select(['gtin', 'name', 'enterprise_name']).where('gtin', 'in', gtins).execute()) {
-      if (p.gtin !== null) products.set(`gs1:${p.gtin}`, p);
+      products.set(p.gtin, p);
     }
-  }
-  if (platform.length) {
-    const rows = await db
-      .selectFrom('trace_product')
-      .select(['enterprise_credit_code', 'product_ref', 'name', 'enterprise_name'])
-      .where((eb) => eb.or(platform.map((c) => eb.and([eb('enterprise_credit_code', '=', c.creditCode), eb('product_ref', '=', c.productRef)]))))
-      .execute();
-    for (const p of rows) products.set(`p:${p.enterprise_credit_code}/${p.product_ref}`, p);
   }
 
   const places = await productionPlaces(db, inputs);
@@ -122,11 +113,11 @@ export async function inputLotsOf(db: Db, code: ProductCode): Promise<InputLotRo
   );
 
   return readings.map(({ identifier, code }) => {
-    const product = products.get(code.scheme === 'gs1' ? `gs1:${code.gtin}` : `p:${code.creditCode}/${code.productRef}`);
+    const product = products.get(code.gtin);
     const location = locations.get(places.get(identifier) ?? '');
     return {
       identifier,
-      gtin: code.scheme === 'gs1' ? code.gtin : null,
+      gtin: code.gtin,
       lot: code.lot,
       serial: code.serial,
       path: code.level !== 'class' ? code.ourPath : null,

@@ -1,10 +1,10 @@
 import QRCode from 'qrcode';
+import { isDemonstrationGtin } from '../../../../common/gs1/index.ts';
 import type { ProductCode } from './code.ts';
 import { esc } from './render.ts';
 
 /**
- * QR codes and printable label sheets for issued codes. The QR symbol carries the GS1 Digital Link (or platform code)
- * on our own domain, so a phone's camera opens our consumer page. Error correction level M (about 15 % of the symbol
+ * QR codes and printable label sheets for issued codes. The QR symbol carries the GS1 Digital Link on our own domain, so a phone's camera opens our consumer page. Error correction level M (about 15 % of the symbol
  * may be damaged) and the 4-module quiet zone ISO/IEC 18004 asks for.
  */
 
@@ -43,6 +43,7 @@ body{margin:0;font-family:"Noto Sans SC","PingFang SC","Microsoft YaHei","WenQua
 .lot{font-size:8pt}
 .hri{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:6.5pt;line-height:1.25;word-break:break-all}
 .scan{font-size:6.5pt;color:#4b5563}
+.demo{color:#b45309}
 @media print{body{background:#fff}.help{display:none}.sheet{margin:0}.label{outline:none}}
 `;
 
@@ -55,9 +56,11 @@ export interface LabelContent {
 /** Printable A4 label sheets: each label the QR code (inline SVG), product name, lot or serial, and the human-readable text. */
 export async function renderLabelSheet({ code, productName, count }: LabelContent): Promise<string> {
   const svg = await qrSvg(code.ourUri);
-  const hri = code.scheme === 'gs1' ? code.elementString : code.ourPath;
+  const hri = code.elementString;
+  // GS1 Prefix 952 is for demonstrations only: say so on every label, so a demo sheet is never taken for real codes.
+  const demo = isDemonstrationGtin(code.gtin);
   const which = code.serial !== null ? `序列号 ${code.serial}` : code.lot !== null ? `批次 ${code.lot}` : '产品码';
-  const label = `<div class="label">${svg}<div class="text"><div class="name">${esc(productName ?? '未登记产品')}</div><div class="lot">${esc(which)}</div><div class="hri">${esc(hri)}</div><div class="scan">扫码查追溯 · 一码通</div></div></div>`;
+  const label = `<div class="label">${svg}<div class="text"><div class="name">${esc(productName ?? '未登记产品')}</div><div class="lot">${esc(which)}</div><div class="hri">${esc(hri)}</div><div class="scan">${demo ? '<b class="demo">演示码</b> · ' : ''}扫码查追溯 · 一码通</div></div></div>`;
   const sheets: string[] = [];
   for (let left = count; left > 0; left -= LABELS_PER_SHEET) {
     sheets.push(`<section class="sheet">${label.repeat(Math.min(left, LABELS_PER_SHEET))}</section>`);
@@ -72,7 +75,7 @@ export async function renderLabelSheet({ code, productName, count }: LabelConten
 <body>
 <div class="help"><h1>追溯码标签（${count} 枚，A4 每页 ${LABELS_PER_SHEET} 枚，63.5 × 38.1 mm）</h1>
 <p>用浏览器打印：纸张 A4、缩放 100%（实际大小）、页边距“无”。打印后请用手机扫一枚试读。</p>
-<p class="hri">${esc(code.ourUri)}</p></div>
+<p class="hri">${esc(code.ourUri)}</p>${demo ? '\n<p class="demo">演示码：GS1 前缀 952 仅供演示，不是正式商品条码，不得用于上市产品。</p>' : ''}</div>
 ${sheets.join('\n')}
 </body>
 </html>

@@ -6,7 +6,7 @@ import { notFound } from '../../../platform/errors.ts';
 import { actorOf } from '../../../platform/request-context.ts';
 import { type Actor, regionCodeInScope, requireRole, resolveScopePath } from '../../../platform/scope.ts';
 import { errors } from '../../platform/schema.ts';
-import { issuePlatformCode, readCode } from './code.ts';
+import { readCode } from './code.ts';
 import { presentProduct } from './product-service.ts';
 
 /**
@@ -26,11 +26,8 @@ export async function listProductBatches(db: Db, actor: Actor, productId: string
   const product = await productQuery.executeTakeFirst();
   if (!product) throw notFound();
 
-  // Batches only (…/10/<lot>, …/b/<lot>): an item's canonical code names its serial, not its lot.
-  const prefix =
-    product.gtin !== null
-      ? `${GS1_RESOLVER}/01/${product.gtin}/10/`
-      : `${issuePlatformCode(base, { creditCode: product.enterprise_credit_code, productRef: product.product_ref ?? '' })}/b/`;
+  // Batches only (…/10/<lot>): an item's canonical code names its serial, not its lot.
+  const prefix = `${GS1_RESOLVER}/01/${product.gtin}/10/`;
   let q = db
     .selectFrom('trace_event_identifier as i')
     .innerJoin('trace_event as e', (j) => j.onRef('e.id', '=', 'i.event_pk').onRef('e.event_time', '=', 'i.event_time'))
@@ -68,7 +65,7 @@ export async function listProductBatches(db: Db, actor: Actor, productId: string
       identifier: r.identifier,
       uri: code.ourUri,
       path: code.ourPath,
-      elementString: code.scheme === 'gs1' ? code.elementString : null,
+      elementString: code.elementString,
       firstSeen: new Date(r.first_seen).toISOString(),
       lastSeen: new Date(r.last_seen).toISOString(),
       eventCount: Number(r.events),
@@ -87,7 +84,7 @@ const batchView = {
     identifier: { type: 'string' },
     uri: { type: 'string' },
     path: { type: 'string' },
-    elementString: { type: ['string', 'null'] },
+    elementString: { type: 'string' },
     firstSeen: { type: 'string', format: 'date-time' },
     lastSeen: { type: 'string', format: 'date-time' },
     eventCount: { type: 'integer' },

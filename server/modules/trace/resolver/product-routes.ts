@@ -14,7 +14,7 @@ import {
 
 const text = (max: number) => ({ type: ['string', 'null'], maxLength: max }) as const;
 const product = { type: 'object', additionalProperties: true } as const;
-const codeQuery = { type: 'string', minLength: 1, maxLength: 500, description: 'GS1 Digital Link (any domain), platform code, EPC URN or (01)…(10)…' } as const;
+const codeQuery = { type: 'string', minLength: 1, maxLength: 500, description: 'GS1 Digital Link (any domain), EPC URN or (01)…(10)…' } as const;
 const lotValue = { type: 'string', minLength: 1, maxLength: 20 } as const;
 
 /** A file name for a downloaded QR code: the code's path, ASCII only. */
@@ -27,8 +27,11 @@ function fileName(path: string, ext: string): string {
   }.${ext}`;
 }
 
-/** Product master data, code issuing, QR codes and label sheets (logged in). */
-export async function productRoutes(app: FastifyInstance, base: string): Promise<void> {
+/**
+ * Product master data, code issuing, QR codes and label sheets (logged in). `companyPrefix` is the platform's GS1
+ * Company Prefix, under which it allocates GTINs for products whose owner has none.
+ */
+export async function productRoutes(app: FastifyInstance, base: string, companyPrefix: string): Promise<void> {
   const tags = ['trace'];
 
   app.get<{ Querystring: ListProductsInput }>(
@@ -63,7 +66,7 @@ export async function productRoutes(app: FastifyInstance, base: string): Promise
     {
       schema: {
         tags,
-        summary: '登记追溯产品 / Register a product (GTIN, or a product reference for a platform code)',
+        summary: '登记追溯产品 / Register a product (its GTIN, or a product reference and the platform allocates a GTIN)',
         body: {
           type: 'object',
           additionalProperties: false,
@@ -74,7 +77,7 @@ export async function productRoutes(app: FastifyInstance, base: string): Promise
               type: 'string',
               minLength: 1,
               maxLength: 30,
-              description: 'for products without a GS1 prefix: the owner’s product reference (GS1 CSET 82)',
+              description: 'for an owner without a GS1 Company Prefix: its product number (GS1 CSET 82); the platform allocates a GTIN under its own prefix',
             },
             name: { type: 'string', minLength: 1, maxLength: 100 },
             brand: text(60),
@@ -89,7 +92,7 @@ export async function productRoutes(app: FastifyInstance, base: string): Promise
         response: { 201: product, ...errors(400, 401, 403, 409) },
       },
     },
-    async (req, reply) => reply.status(201).send(await registerProduct(app.db, actorOf(req), req.body, base, auditContextOf(req))),
+    async (req, reply) => reply.status(201).send(await registerProduct(app.db, actorOf(req), req.body, base, companyPrefix, auditContextOf(req))),
   );
 
   app.post<{ Body: IssueCodeInput }>(
@@ -97,14 +100,13 @@ export async function productRoutes(app: FastifyInstance, base: string): Promise
     {
       schema: {
         tags,
-        summary: '赋码：为批次或单品发放追溯码 / Issue the code of a batch or item (platform code without a GS1 prefix)',
+        summary: '赋码：为批次或单品发放追溯码 / Issue the GS1 Digital Link of a batch or item of a registered product',
         body: {
           type: 'object',
           additionalProperties: false,
+          required: ['gtin'],
           properties: {
-            productRef: { type: 'string', minLength: 1, maxLength: 30 },
-            gtin: { type: 'string', pattern: '^\\d{8,14}$' },
-            creditCode: { type: 'string', minLength: 18, maxLength: 18, description: 'city_admin only: owner of the platform-coded product' },
+            gtin: { type: 'string', pattern: '^\\d{8,14}$', description: 'the product’s GTIN: its owner’s, or the one the platform allocated' },
             lot: lotValue,
             serial: lotValue,
           },

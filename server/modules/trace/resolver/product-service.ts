@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { checkCreditCode } from '../../../../common/credit-code.ts';
-import { buildDigitalLink, checkGtin, describeCheckDigitProblem, Gs1Error, isCset82 } from '../../../../common/gs1/index.ts';
+import { buildDigitalLink, checkGtin, describeCheckDigitProblem, Gs1Error, isCset82, isUnderCompanyPrefix } from '../../../../common/gs1/index.ts';
 import type { RegisterProductInput, TraceProduct } from '../../../../common/trace-api.ts';
 import type { TraceProductTable } from '../../../db/types.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit.ts';
@@ -8,13 +8,16 @@ import type { Db } from '../../../platform/db.ts';
 import { AppError, type FieldIssue, forbidden, validationFailed } from '../../../platform/errors.ts';
 import { type Actor, requireRole } from '../../../platform/scope.ts';
 import { inTransaction } from '../../../platform/transaction.ts';
-import { issuePlatformCode, type ProductCode, readCode } from './code.ts';
+import { type ProductCode, readCode } from './code.ts';
+import { allocatePlatformGtin } from './gtin-allocation.ts';
 
 /**
- * Product master data (trace_product) and the codes the platform issues: a GS1 product is registered by its GTIN, a
- * product whose owner has no GS1 Company Prefix by the owner's credit code and a product reference, and then gets
- * platform codes `<PUBLIC_BASE_URL>/p/<creditCode>/<productRef>[/b/<lot>|/s/<serial>]` (common/gs1 platform-code.ts).
- * The city registers for any enterprise; an enterprise for itself.
+ * Product master data (trace_product) and the codes the platform issues. A GS1 product is registered by its owner's
+ * GTIN; a product whose owner has no GS1 Company Prefix by the owner's product number (productRef), and the platform
+ * allocates it a GTIN under the platform's own prefix (common/gs1/platform-code.ts). Either way its codes are the GS1
+ * Digital Links `<PUBLIC_BASE_URL>/01/<gtin14>[/10/<lot>|/21/<serial>]`, and the row's enterprise_credit_code is the
+ * owner the consumer page names and the write rules check. The city registers for any enterprise; an enterprise for
+ * itself.
  */
 
 export type { RegisterProductInput, TraceProduct } from '../../../../common/trace-api.ts';
@@ -31,6 +34,7 @@ export function presentProduct(row: ProductRow, base: string): TraceProduct {
   return {
     id: row.id,
     gtin: row.gtin,
+    gtinIssuer: row.gtin_issuer,
     productRef: row.product_ref,
     name: row.name,
     brand: row.brand,
@@ -40,10 +44,7 @@ export function presentProduct(row: ProductRow, base: string): TraceProduct {
     enterpriseName: row.enterprise_name,
     origin: row.origin,
     shelfLifeDays: row.shelf_life_days,
-    code:
-      row.gtin !== null
-        ? buildDigitalLink(base, { ai: '01', value: row.gtin })
-        : issuePlatformCode(base, { creditCode: row.enterprise_credit_code, productRef: row.product_ref ?? '' }),
+    code: buildDigitalLink(base, { ai: '01', value: row.gtin }),
     createdAt: row.created_at.toISOString(),
   };
 }
@@ -74,8 +75,27 @@ async function ownerOf(db: Db, actor: Actor, input: { enterpriseCreditCode?: str
   return { creditCode, name: input.enterpriseName?.trim() ?? '' };
 }
 
-/** Registers a product (city_admin for any enterprise, an enterprise for itself); 409 when the GTIN or reference exists. */
-export async function registerProduct(db: Db, actor: Actor, input: RegisterProductInput, base: string, ctx: AuditContext): Promise<TraceProduct> {
+const isUniqueViolation = (err: unknown) => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';
+
+const productExists = (gtin: boolean) =>
+  new AppError(409, 'TRACE_PRODUCT_EXISTS', '该产品已登记 / This product is already registered', [
+    { field: gtin ? 'body.gtin' : 'body.productRef', rule: 'unique', message: '已登记 / already registered' },
+  ]);
+
+/**
+ * Registers a product (city_admin for any enterprise, an enterprise for itself): with the owner's `gtin`, or with a
+ * `productRef` and a GTIN the platform allocates under `companyPrefix` (its GS1 Company Prefix). 409 when the GTIN or
+ * the owner's reference exists, or when the prefix has no GTIN left; a GTIN under the platform's prefix is the
+ * platform's to allocate, so nobody registers one as their own.
+ */
+export async function registerProduct(
+  db: Db,
+  actor: Actor,
+  input: RegisterProductInput,
+  base: string,
+  companyPrefix: string,
+  ctx: AuditContext,
+): Promise<TraceProduct> {
   requireRole(actor, 'city_admin', 'enterprise');
   const issues: FieldIssue[] = [];
   let gtin: string | null = null;
@@ -89,7 +109,13 @@ export async function registerProduct(db: Db, actor: Actor, input: RegisterProdu
   if (input.gtin !== undefined) {
     const problem = checkGtin(input.gtin);
     if (problem) issues.push({ field: 'body.gtin', rule: 'gtin', message: `商品条码无效：${describeCheckDigitProblem(problem, 'GTIN')} / invalid GTIN` });
-    else gtin = input.gtin.padStart(14, '0');
+    else if (isUnderCompanyPrefix(input.gtin, companyPrefix)) {
+      issues.push({
+        field: 'body.gtin',
+        rule: 'platform_prefix',
+        message: `该条码属于平台的厂商识别代码 ${companyPrefix}，由平台分配，不能作为企业自有条码登记 / GTINs under the platform's GS1 Company Prefix are allocated by the platform`,
+      });
+    } else gtin = input.gtin.padStart(14, '0');
   }
   if (input.productRef !== undefined && (input.productRef.length > 30 || !isCset82(input.productRef))) {
     issues.push({
@@ -106,27 +132,32 @@ export async function registerProduct(db: Db, actor: Actor, input: RegisterProdu
       gtin !== null
         ? existing.where('gtin', '=', gtin)
         : existing.where('enterprise_credit_code', '=', owner.creditCode).where('product_ref', '=', input.productRef ?? '');
-    if (await existing.executeTakeFirst()) {
-      throw new AppError(409, 'TRACE_PRODUCT_EXISTS', '该产品已登记 / This product is already registered', [
-        { field: gtin !== null ? 'body.gtin' : 'body.productRef', rule: 'unique', message: '已登记 / already registered' },
-      ]);
-    }
+    if (await existing.executeTakeFirst()) throw productExists(gtin !== null);
+    const allocated = gtin === null;
+    const issuer: 'owner' | 'platform' = allocated ? 'platform' : 'owner';
+    const values = {
+      gtin: gtin ?? (await allocatePlatformGtin(trx, companyPrefix)),
+      gtin_issuer: issuer,
+      product_ref: allocated ? (input.productRef ?? null) : null,
+      name: input.name.trim(),
+      brand: input.brand?.trim() || null,
+      spec: input.spec?.trim() || null,
+      category: input.category?.trim() || null,
+      origin: input.origin?.trim() || null,
+      shelf_life_days: input.shelfLifeDays ?? null,
+      enterprise_credit_code: owner.creditCode,
+      enterprise_name: owner.name,
+    };
+    // A registration racing this one for the same GTIN or reference: its unique key answers (our increment of the
+    // allocation counter rolls back with us).
     const row = await trx
       .insertInto('trace_product')
-      .values({
-        gtin,
-        product_ref: gtin === null ? (input.productRef ?? null) : null,
-        name: input.name.trim(),
-        brand: input.brand?.trim() || null,
-        spec: input.spec?.trim() || null,
-        category: input.category?.trim() || null,
-        origin: input.origin?.trim() || null,
-        shelf_life_days: input.shelfLifeDays ?? null,
-        enterprise_credit_code: owner.creditCode,
-        enterprise_name: owner.name,
-      })
+      .values(values)
       .returningAll()
-      .executeTakeFirstOrThrow();
+      .executeTakeFirstOrThrow()
+      .catch((err: unknown) => {
+        throw isUniqueViolation(err) ? productExists(!allocated) : err;
+      });
     const product = presentProduct(row, base);
     await appendAudit(trx, ctx, { action: 'trace.product.register', entityType: 'trace_product', entityId: row.id, after: product });
     return product;
@@ -165,15 +196,12 @@ export async function listProducts(db: Db, actor: Actor, input: ListProductsInpu
 
 /** The registered product a code names, if any. */
 export async function productOfCode(db: Db, code: ProductCode): Promise<ProductRow | undefined> {
-  const q = db.selectFrom('trace_product').selectAll();
-  return code.scheme === 'gs1'
-    ? q.where('gtin', '=', code.gtin).executeTakeFirst()
-    : q.where('enterprise_credit_code', '=', code.creditCode).where('product_ref', '=', code.productRef).executeTakeFirst();
+  return db.selectFrom('trace_product').selectAll().where('gtin', '=', code.gtin).executeTakeFirst();
 }
 
 /**
  * Reads a code for a QR code or label sheet and checks that the caller may print it: regulators any code, an
- * enterprise only codes of its own products (a registered GTIN, or a platform code under its credit code).
+ * enterprise only codes of its own registered products — its own GTINs and those the platform allocated to it.
  */
 export async function codeForPrinting(db: Db, actor: Actor, uri: string, base: string): Promise<{ code: ProductCode; product: ProductRow | undefined }> {
   requireRole(actor, 'city_admin', 'county_officer', 'enterprise');
@@ -183,11 +211,7 @@ export async function codeForPrinting(db: Db, actor: Actor, uri: string, base: s
   }
   const product = await productOfCode(db, reading.code);
   if (actor.role === 'enterprise') {
-    const own =
-      reading.code.scheme === 'platform'
-        ? reading.code.creditCode === actor.enterpriseCreditCode
-        : product?.enterprise_credit_code === actor.enterpriseCreditCode;
-    if (!own) {
+    if (product?.enterprise_credit_code !== actor.enterpriseCreditCode) {
       throw new AppError(403, 'TRACE_CODE_NOT_YOURS', '只能为本企业登记的产品生成二维码 / You may print codes of your own registered products only');
     }
   }
@@ -195,21 +219,19 @@ export async function codeForPrinting(db: Db, actor: Actor, uri: string, base: s
 }
 
 export interface IssueCodeInput {
-  gtin?: string;
-  productRef?: string;
-  /** city_admin only: the owner of a platform-coded product. */
-  creditCode?: string;
+  /** The registered product's GTIN: its owner's, or the one the platform allocated. */
+  gtin: string;
   lot?: string;
   serial?: string;
 }
 
 export interface IssuedCode {
-  /** What the QR code carries: a GS1 Digital Link / platform code on our domain. */
+  /** What the QR code carries: the GS1 Digital Link on our domain. */
   uri: string;
-  /** The identifier to use in EPCIS events for this batch or item (canonical: id.gs1.org for GS1; the platform code). */
+  /** The identifier to use in EPCIS events for this batch or item (the canonical constrained form on id.gs1.org). */
   epcisIdentifier: string;
   level: ProductCode['level'];
-  elementString: string | null;
+  elementString: string;
   productName: string;
   qrPng: string;
   qrSvg: string;
@@ -217,42 +239,18 @@ export interface IssuedCode {
 }
 
 /**
- * Issues the code of a batch or item of a registered product: a platform code for a product without a GS1 prefix
- * (`productRef`), or the Digital Link on our domain for a GTIN. Codes are deterministic, so issuing stores nothing but
- * the audit row that says who issued which code.
+ * Issues the code of a batch or item of a registered product: the Digital Link on our domain for its GTIN (its owner's
+ * or platform-allocated). Codes are deterministic, so issuing stores nothing but the audit row that says who issued
+ * which code.
  */
 export async function issueCode(db: Db, actor: Actor, input: IssueCodeInput, base: string, ctx: AuditContext): Promise<IssuedCode> {
   requireRole(actor, 'city_admin', 'enterprise');
-  const issues: FieldIssue[] = [];
-  if ((input.gtin === undefined) === (input.productRef === undefined)) {
-    issues.push({ field: 'body.productRef', rule: 'one_of', message: '须给出 productRef（平台码）或 gtin 之一 / give either productRef or gtin' });
-  }
-  if (input.productRef !== undefined && input.lot !== undefined && input.serial !== undefined) {
-    issues.push({ field: 'body.serial', rule: 'one_of', message: '平台码只含批次号或序列号之一 / a platform code names a lot or a serial, not both' });
-  }
-  const creditCode = actor.role === 'enterprise' ? (actor.enterpriseCreditCode ?? '') : (input.creditCode ?? '');
-  if (actor.role === 'enterprise' && input.creditCode !== undefined && input.creditCode !== creditCode) throw forbidden();
-  if (input.productRef !== undefined && actor.role !== 'enterprise') {
-    const issue = input.creditCode
-      ? creditCodeIssue('body.creditCode', input.creditCode)
-      : { field: 'body.creditCode', rule: 'required', message: '必填 / is required' };
-    if (issue) issues.push(issue);
-  }
-  if (issues.length) throw validationFailed(issues);
   let uri: string;
   try {
-    uri =
-      input.productRef !== undefined
-        ? issuePlatformCode(base, {
-            creditCode,
-            productRef: input.productRef,
-            ...(input.lot === undefined ? {} : { lot: input.lot }),
-            ...(input.serial === undefined ? {} : { serial: input.serial }),
-          })
-        : buildDigitalLink(base, { ai: '01', value: input.gtin ?? '' }, [
-            ...(input.lot === undefined ? [] : [{ ai: '10', value: input.lot }]),
-            ...(input.serial === undefined ? [] : [{ ai: '21', value: input.serial }]),
-          ]);
+    uri = buildDigitalLink(base, { ai: '01', value: input.gtin }, [
+      ...(input.lot === undefined ? [] : [{ ai: '10', value: input.lot }]),
+      ...(input.serial === undefined ? [] : [{ ai: '21', value: input.serial }]),
+    ]);
   } catch (err) {
     if (err instanceof Gs1Error) throw validationFailed(err.errors.map((e) => ({ field: 'body', rule: 'gs1', message: `${e} / 追溯码无效` })));
     throw err;
@@ -260,14 +258,14 @@ export async function issueCode(db: Db, actor: Actor, input: IssueCodeInput, bas
   const { code, product } = await codeForPrinting(db, actor, uri, base);
   if (!product) {
     throw new AppError(404, 'TRACE_PRODUCT_NOT_REGISTERED', '请先登记该产品，再为其批次赋码 / Register the product before issuing codes for it', [
-      { field: input.productRef !== undefined ? 'body.productRef' : 'body.gtin', rule: 'registered', message: '产品未登记 / product not registered' },
+      { field: 'body.gtin', rule: 'registered', message: '产品未登记 / product not registered' },
     ]);
   }
   const issued: IssuedCode = {
     uri: code.ourUri,
     epcisIdentifier: code.identifiers[0] ?? code.anchor,
     level: code.level,
-    elementString: code.scheme === 'gs1' ? code.elementString : null,
+    elementString: code.elementString,
     productName: product.name,
     qrPng: `/api/v1/trace/codes/qr.png?uri=${encodeURIComponent(code.ourUri)}`,
     qrSvg: `/api/v1/trace/codes/qr.svg?uri=${encodeURIComponent(code.ourUri)}`,

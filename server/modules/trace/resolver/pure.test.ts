@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, readPublicBaseUrl } from '../../../platform/config.ts';
+import { allocatedGtin, DEMO_PLATFORM_COMPANY_PREFIX } from '../../../../common/gs1/index.ts';
+import { ConfigError, loadConfig, readPlatformCompanyPrefix, readPublicBaseUrl } from '../../../platform/config.ts';
 import { readCode, readRequestPath } from './code.ts';
 import { negotiate, representationOf } from './linkset.ts';
 import { bizStepLabel, dispositionLabel, gs1Date, ilmdDate, lotFacts } from './vocabulary.ts';
@@ -10,7 +11,7 @@ describe('reading codes', () => {
   it('reads a batch path on our host into the canonical identifiers and our own Digital Link', () => {
     const r = readRequestPath('/01/06970000000123/10/A%2F1?17=271231&linkType=gs1:pip', BASE);
     expect(r.ok).toBe(true);
-    if (!r.ok || r.code.scheme !== 'gs1') throw new Error('expected a GS1 code');
+    if (!r.ok) throw new Error(r.details.join());
     expect(r.code).toMatchObject({
       level: 'batch',
       gtin: '06970000000123',
@@ -39,18 +40,22 @@ describe('reading codes', () => {
     expect(readCode('6970000000124', BASE)).toMatchObject({ ok: false, problem: 'malformed' });
   });
 
-  it('reads platform codes under our domain only', () => {
-    const r = readCode(`${BASE}/p/91330502MA2B3C4D58/TEA-500G/s/0001`, BASE);
-    if (!r.ok || r.code.scheme !== 'platform') throw new Error('expected a platform code');
-    expect(r.code).toMatchObject({
+  it('reads a GTIN the platform allocated, on our domain or any other, like every GTIN (no /p/ scheme)', () => {
+    const gtin = allocatedGtin(DEMO_PLATFORM_COMPANY_PREFIX, 7);
+    const expected = {
       level: 'item',
-      creditCode: '91330502MA2B3C4D58',
-      productRef: 'TEA-500G',
+      gtin,
       serial: '0001',
-      ourPath: '/p/91330502MA2B3C4D58/TEA-500G/s/0001',
-    });
-    expect(readCode(`${BASE}/p/91330502MA2B3C4D50/TEA-500G/b/1`, BASE)).toMatchObject({ ok: false, problem: 'malformed' }); // credit code check character
-    expect(readCode('https://elsewhere.example/p/91330502MA2B3C4D58/TEA-500G/b/1', BASE)).toMatchObject({ ok: false });
+      anchor: `https://id.gs1.org/01/${gtin}/21/0001`,
+      identifiers: [`https://id.gs1.org/01/${gtin}/21/0001`],
+      ourUri: `${BASE}/01/${gtin}/21/0001`,
+      ourPath: `/01/${gtin}/21/0001`,
+      elementString: `(01)${gtin}(21)0001`,
+    };
+    expect(readCode(`${BASE}/01/${gtin}/21/0001`, BASE)).toEqual({ ok: true, code: expect.objectContaining(expected) });
+    expect(readCode(`https://id.gs1.org/01/${gtin}/21/0001`, BASE)).toEqual({ ok: true, code: expect.objectContaining(expected) });
+    expect(readRequestPath(`/01/${gtin.slice(1)}/21/0001`, BASE)).toEqual({ ok: true, code: expect.objectContaining(expected) });
+    expect(readRequestPath('/p/91330502MA2B3C4D58/TEA-500G/b/1', BASE)).toMatchObject({ ok: false, problem: 'malformed' });
   });
 });
 
@@ -117,5 +122,14 @@ describe('PUBLIC_BASE_URL', () => {
     expect(readPublicBaseUrl({ PUBLIC_BASE_URL: 'https://Trace.Example.gov.cn/' })).toBe('https://trace.example.gov.cn');
     expect(() => readPublicBaseUrl({ PUBLIC_BASE_URL: 'https://example.gov.cn/trace' })).toThrow(ConfigError);
     expect(() => loadConfig({ PUBLIC_BASE_URL: 'ftp://example.gov.cn' })).toThrow(/^PUBLIC_BASE_URL /);
+  });
+});
+
+describe('PLATFORM_GS1_COMPANY_PREFIX', () => {
+  it('defaults to the GS1 demonstration prefix and takes a GS1 China prefix of 6–12 digits', () => {
+    expect(loadConfig({}).platformGs1CompanyPrefix).toBe('9520000');
+    expect(readPlatformCompanyPrefix({ PLATFORM_GS1_COMPANY_PREFIX: ' 6912345 ' })).toBe('6912345');
+    expect(() => readPlatformCompanyPrefix({ PLATFORM_GS1_COMPANY_PREFIX: '69123' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PLATFORM_GS1_COMPANY_PREFIX: '4012345' })).toThrow(/^PLATFORM_GS1_COMPANY_PREFIX: .*690–699/);
   });
 });

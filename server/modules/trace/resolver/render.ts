@@ -31,6 +31,7 @@ main.wrap{margin-top:-32px;padding-bottom:8px}
 .tag{display:inline-block;font-size:12px;line-height:20px;padding:0 8px;border-radius:10px;background:#eef2f7;color:#475467;margin:8px 6px 0 0}
 .ok{display:inline-flex;align-items:center;gap:6px;font-size:13px;color:#067647;background:#ecfdf3;border-radius:12px;padding:2px 10px}
 .ok::before{content:"✓";font-weight:700}
+.demo{display:inline-block;margin-left:6px;font-size:12px;color:#b45309;background:#fef3c7;border-radius:10px;padding:0 8px}
 .muted-badge{display:inline-block;font-size:13px;color:#6b7280;background:#f2f4f7;border-radius:12px;padding:2px 10px}
 dl{margin:0;display:grid;grid-template-columns:auto 1fr;gap:8px 14px}
 dt{color:#6b7280;white-space:nowrap}
@@ -146,11 +147,12 @@ export function renderConsumerPage(view: ConsumerView, today: string = shanghaiD
     );
   }
 
-  const codeFacts = [
-    view.code.gtin
-      ? fact('商品条码', esc(displayGtin(view.code.gtin)), true)
-      : fact('平台追溯码', esc(view.code.anchor.replace(/^https?:\/\/[^/]+/, '')), true),
+  // 平台分配: a GTIN the platform allocated under its own GS1 Company Prefix; 演示码: GS1 Prefix 952 (demonstrations only).
+  const codeNotes = [
+    view.code.gtinIssuer === 'platform' ? '<span class="est">（平台分配）</span>' : '',
+    view.code.demonstration ? '<span class="demo" title="GS1 前缀 952 仅供演示，不是正式商品条码">演示码</span>' : '',
   ].join('');
+  const codeFacts = fact('商品条码', `${esc(displayGtin(view.code.gtin))}${codeNotes}`, true);
   const product = `<section class="card" aria-label="产品">
 ${p.registered ? '<span class="ok">平台已登记产品</span>' : '<span class="muted-badge">该产品尚未在平台登记产品信息</span>'}
 <h2>${esc(name)}</h2>

@@ -8,8 +8,8 @@ import { renderConsumerPage, renderProblemPage } from './render.ts';
 /**
  * The GS1 Digital Link resolver on our own host — public, no login, rate-limited:
  * - `/01/<gtin>[/10/<lot>][/21/<serial>]` (and any other valid GTIN qualifier path, data attributes like `?17=` kept):
- *   what a QR code printed with our domain opens;
- * - `/p/<creditCode>/<productRef>[/b/<lot>|/s/<serial>]`: platform codes for products without a GS1 prefix;
+ *   what a QR code printed with our domain opens — an enterprise's own GTIN or one the platform allocated under its own
+ *   GS1 Company Prefix for a product whose owner has none (common/gs1/platform-code.ts): one scheme for all;
  * - `/resolve?uri=<code>`: a code given whole — a Digital Link on any domain (the canonical https://id.gs1.org/…, a
  *   brand's own), an EPC URN, `(01)…(10)…` or a bare GTIN. "With or without the domain prefix" thus means: the path on
  *   our host, or the full URI of any resolver, which our resolver answers for too. (A Digital Link may also carry a
@@ -46,7 +46,7 @@ export async function resolverRoutes(app: FastifyInstance, base: string): Promis
     };
     if (!reading.ok) {
       return reading.problem === 'malformed'
-        ? fail(400, 'TRACE_CODE_INVALID', '无法识别的追溯码 / Not a valid product code (GS1 Digital Link or platform code)', reading.details)
+        ? fail(400, 'TRACE_CODE_INVALID', '无法识别的追溯码 / Not a valid product code (GS1 Digital Link)', reading.details)
         : fail(404, 'TRACE_CODE_UNSUPPORTED', '该码不是商品追溯码 / Not a product code this resolver serves', reading.details);
     }
     const view = await buildConsumerView(app.db, app.regions, reading.code);
@@ -64,16 +64,13 @@ export async function resolverRoutes(app: FastifyInstance, base: string): Promis
     ['/01/:gtin/10/:lot', '批次追溯页 / GS1 Digital Link: batch'],
     ['/01/:gtin/21/:serial', '单品追溯页 / GS1 Digital Link: item'],
     ['/01/:gtin/10/:lot/21/:serial', '单品追溯页（含批次）/ GS1 Digital Link: item with its lot'],
-    ['/p/:creditCode/:productRef', '平台码：产品 / Platform code: product'],
-    ['/p/:creditCode/:productRef/b/:lot', '平台码：批次 / Platform code: batch'],
-    ['/p/:creditCode/:productRef/s/:serial', '平台码：单品 / Platform code: item'],
   ];
   for (const [url, summary] of documented) {
     app.get(url, { config, schema: { tags, summary, description, security: [] } }, byPath);
   }
-  // Everything else under the two prefixes (other qualifier paths such as /22/…, malformed codes): same handler, so a
-  // bad code still gets the friendly page rather than the API's 404.
-  for (const url of ['/01/*', '/p/*', '/01', '/p']) app.get(url, { config, schema: { hide: true } }, byPath);
+  // Everything else under /01 (other qualifier paths such as /22/…, malformed codes): same handler, so a bad code still
+  // gets the friendly page rather than the API's 404.
+  for (const url of ['/01/*', '/01']) app.get(url, { config, schema: { hide: true } }, byPath);
 
   app.get(
     '/resolve',

@@ -339,11 +339,13 @@ describe.each(DB_KINDS)('GS1 Digital Link resolver and consumer page on %s', (ki
     expect(unknownJson.statusCode).toBe(404);
     expect(unknownJson.json().error.code).toBe('TRACE_CODE_UNKNOWN');
 
-    for (const url of ['/01/123', '/01/', `/01/${GTIN}/21/S1/10/L1`, '/resolve?uri=hello', '/resolve', '/p/nonsense']) {
+    for (const url of ['/01/123', '/01/', `/01/${GTIN}/21/S1/10/L1`, '/resolve?uri=hello', '/resolve']) {
       const res = await page(url);
       expect(res.statusCode, url).toBe(400);
       expect(res.body, url).toContain('无法识别的追溯码');
     }
+    // The old platform-code paths are gone: one scheme (/01/) for every product.
+    expect((await page('/p/91330502MA2B3C4D58/TEA-500G/b/1')).statusCode).toBe(404);
     const pallet = await page(`/resolve?uri=${encodeURIComponent(PALLET)}`);
     expect(pallet.statusCode).toBe(404);
     // User input is escaped on the page.
@@ -397,7 +399,7 @@ describe.each(DB_KINDS)('GS1 Digital Link resolver and consumer page on %s', (ki
   });
 
   it('is rate-limited like the other public routes', async () => {
-    for (const url of [`/01/${GTIN}/10/TEA-2026A`, `/resolve?uri=${encodeURIComponent(LOT)}`, '/01/x', '/p/x/y/b/z']) {
+    for (const url of [`/01/${GTIN}/10/TEA-2026A`, `/resolve?uri=${encodeURIComponent(LOT)}`, '/01/x']) {
       const res = await page(url);
       expect(res.headers['x-ratelimit-limit'], url).toBe('300');
     }

@@ -6,7 +6,7 @@ import { type TraceProduct, useProducts } from '../../api/trace';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { canRegisterProducts } from '../../lib/access';
 import { useMeUser } from '../../session';
-import { productCodeText } from './products/labels';
+import { DEMO_GTIN_NOTE, productCodeText } from './products/labels';
 import { ProductDrawer } from './products/ProductDrawer';
 import { RegisterProductModal } from './products/RegisterProductModal';
 import { shanghaiTime } from './shared/time';
@@ -33,15 +33,20 @@ function buildColumns(open: (product: TraceProduct) => void, showOwner: boolean)
       ),
     },
     {
-      title: '商品条码 / 平台产品编号',
+      title: '商品条码',
       key: 'code',
-      width: 230,
+      width: 260,
       render: (_value, product) => {
         const code = productCodeText(product);
         return (
           <span style={{ whiteSpace: 'nowrap' }}>
-            <Tag color={product.gtin ? 'blue' : 'purple'}>{product.gtin ? '条码' : '平台'}</Tag>
+            <Tag color={product.gtinIssuer === 'platform' ? 'purple' : 'blue'}>{product.gtinIssuer === 'platform' ? '平台分配' : '自有'}</Tag>
             <Typography.Text copyable>{code.value}</Typography.Text>
+            {code.demo ? (
+              <Tag color="orange" style={{ marginInlineStart: 6 }} title={DEMO_GTIN_NOTE}>
+                演示
+              </Tag>
+            ) : null}
           </span>
         );
       },

@@ -1,7 +1,7 @@
 import { DownloadOutlined, ExportOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Flex, Typography } from 'antd';
 import type { TraceProduct } from '../../../api/trace';
-import { qrFileName } from './labels';
+import { DEMO_GTIN_NOTE, productCodeText, qrFileName } from './labels';
 
 /** What the card shows of a batch code, whether listed from the events or just issued. */
 export interface BatchCode {
@@ -22,6 +22,7 @@ const QR_SIZE = 176;
 
 /** One batch's code: the QR code, the Digital Link it carries, downloads, the label sheet and the consumer page. */
 export function BatchCodeCard({ product, code }: { product: TraceProduct; code: BatchCode }) {
+  const demo = productCodeText(product).demo;
   return (
     <Card size="small" title={`批次 ${code.lot} 的追溯码`} aria-label={`批次 ${code.lot} 的追溯码`}>
       <Flex gap={20} wrap align="flex-start">
@@ -66,6 +67,11 @@ export function BatchCodeCard({ product, code }: { product: TraceProduct; code: 
               },
             ]}
           />
+          {demo ? (
+            <Typography.Text type="warning" title={DEMO_GTIN_NOTE}>
+              演示码（GS1 前缀 952）：请勿印制在上市产品上。
+            </Typography.Text>
+          ) : null}
           <Flex gap={8} wrap>
             <Button icon={<DownloadOutlined />} href={code.qrPng} download={qrFileName(product, code.lot, 'png')}>
               下载 PNG

@@ -1,4 +1,4 @@
-import { App, Button, Card, Descriptions, Drawer, Empty, Flex, Form, Input, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Drawer, Empty, Flex, Form, Input, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { isApiError } from '../../../api/client';
 import { type IssuedCode, type ProductBatch, type TraceProduct, useIssueCode, useProductBatches } from '../../../api/trace';
@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useLocalise } from '../../../i18n';
 import { shanghaiTime } from '../shared/time';
 import { type BatchCode, BatchCodeCard } from './BatchCodeCard';
-import { consumerPath, lotProblem, productCodeText } from './labels';
+import { consumerPath, DEMO_GTIN_NOTE, lotProblem, productCodeText } from './labels';
 
 const PAGE_SIZE = 10;
 
@@ -35,21 +35,20 @@ function IssueLotForm({ product, onIssued }: { product: TraceProduct; onIssued: 
   const issue = useIssueCode();
   const submit = ({ lot }: { lot: string }) => {
     const value = lot.trim();
-    const input =
-      product.gtin !== null
-        ? { gtin: product.gtin, lot: value }
-        : { productRef: product.productRef ?? '', creditCode: product.enterpriseCreditCode, lot: value };
-    issue.mutate(input, {
-      onSuccess: (issued) => {
-        onIssued(fromIssued(issued, value));
-        form.resetFields();
+    issue.mutate(
+      { gtin: product.gtin, lot: value },
+      {
+        onSuccess: (issued) => {
+          onIssued(fromIssued(issued, value));
+          form.resetFields();
+        },
+        onError: (error) => {
+          const detail = isApiError(error) ? error.details.find((d) => d.message)?.message : undefined;
+          form.setFields([{ name: 'lot', errors: [localise(detail ?? error.message)] }]);
+          if (!detail) message.error(localise(error.message));
+        },
       },
-      onError: (error) => {
-        const detail = isApiError(error) ? error.details.find((d) => d.message)?.message : undefined;
-        form.setFields([{ name: 'lot', errors: [localise(detail ?? error.message)] }]);
-        if (!detail) message.error(localise(error.message));
-      },
-    });
+    );
   };
   return (
     <Form form={form} layout="inline" onFinish={submit} style={{ rowGap: 8 }}>
@@ -100,12 +99,29 @@ function ProductDetail({ product, canIssue }: { product: TraceProduct; canIssue:
 
   return (
     <Flex vertical gap={16}>
+      {productCode.demo ? <Alert type="warning" showIcon title="演示用商品条码" description={DEMO_GTIN_NOTE} /> : null}
       <Descriptions
         size="small"
         bordered
         column={2}
         items={[
-          { key: 'code', label: productCode.label, children: <Typography.Text copyable>{productCode.value}</Typography.Text> },
+          {
+            key: 'code',
+            label: productCode.label,
+            children: (
+              <span>
+                <Typography.Text copyable>{productCode.value}</Typography.Text>
+                {productCode.demo ? (
+                  <Tag color="orange" style={{ marginInlineStart: 8 }}>
+                    演示
+                  </Tag>
+                ) : null}
+              </span>
+            ),
+          },
+          ...(product.productRef
+            ? [{ key: 'ref', label: '企业产品编号', span: 2, children: <Typography.Text code>{product.productRef}</Typography.Text> }]
+            : []),
           { key: 'category', label: '类别', children: product.category ?? '—' },
           { key: 'brand', label: '品牌', children: product.brand ?? '—' },
           { key: 'spec', label: '规格', children: product.spec ?? '—' },

@@ -59,7 +59,10 @@ interface RegisterProductModalProps {
   onRegistered: (product: TraceProduct) => void;
 }
 
-/** 登记产品: a GS1 product by its 商品条码, or one without a GS1 prefix by a product reference (platform code). */
+/**
+ * 登记产品: a GS1 product by its 商品条码, or one whose owner has no GS1 prefix by a product reference — the platform then
+ * allocates it a GTIN under the platform's own GS1 Company Prefix.
+ */
 export function RegisterProductModal({ open, forEnterprise, onClose, onRegistered }: RegisterProductModalProps) {
   const localise = useLocalise();
   const { message } = App.useApp();
@@ -100,7 +103,7 @@ export function RegisterProductModal({ open, forEnterprise, onClose, onRegistere
             optionType="button"
             options={[
               { value: 'gtin', label: '已有商品条码（GS1）' },
-              { value: 'platform', label: '无商品条码，由平台赋码' },
+              { value: 'platform', label: '无商品条码，由平台分配' },
             ]}
           />
         </Form.Item>
@@ -114,7 +117,8 @@ export function RegisterProductModal({ open, forEnterprise, onClose, onRegistere
             label="产品编号"
             extra={
               <Typography.Text type="secondary">
-                企业内部的产品编号，平台据此发放追溯码：{'<平台地址>'}/p/{'<统一社会信用代码>'}/{'<产品编号>'}/b/{'<批次号>'}
+                企业内部的产品编号。平台以自己的 GS1 厂商识别代码为该产品分配一个商品条码（GTIN），追溯码与自有条码的产品相同：
+                {'<平台地址>'}/01/{'<商品条码>'}/10/{'<批次号>'}
               </Typography.Text>
             }
             rules={[{ validator: check(productRefProblem) }]}

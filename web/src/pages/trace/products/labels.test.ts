@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { consumerPath, gtinProblem, lotProblem, productCodeText, productRefProblem, qrFileName } from './labels';
 
 describe('product and batch code helpers', () => {
-  it('names a product by its printed 商品条码 or its platform reference', () => {
-    expect(productCodeText({ gtin: '06970000000116', productRef: null })).toEqual({ label: '商品条码', value: '6970000000116' });
-    expect(productCodeText({ gtin: null, productRef: 'TEA-500G' })).toEqual({ label: '平台产品编号', value: 'TEA-500G' });
+  it("names a product by its printed 商品条码, the owner's or platform-allocated, and flags demonstration numbers", () => {
+    expect(productCodeText({ gtin: '06970000000116', gtinIssuer: 'owner' })).toEqual({ label: '商品条码', value: '6970000000116', demo: false });
+    expect(productCodeText({ gtin: '09520000000011', gtinIssuer: 'platform' })).toEqual({ label: '商品条码（平台分配）', value: '9520000000011', demo: true });
   });
 
   it('opens the consumer page on this host, whatever domain the code carries', () => {
     expect(consumerPath('http://localhost:8080/01/06970000000116/10/HZ-2025-0506')).toBe('/01/06970000000116/10/HZ-2025-0506');
-    expect(consumerPath('https://trace.example.cn/p/91330502MA2B3C4D58/TEA-500G/b/A%2F1')).toBe('/p/91330502MA2B3C4D58/TEA-500G/b/A%2F1');
+    expect(consumerPath('https://trace.example.cn/01/09520000000011/10/A%2F1')).toBe('/01/09520000000011/10/A%2F1');
   });
 
   it('checks lots, GTINs and product references in Chinese before the server does', () => {
@@ -24,7 +24,7 @@ describe('product and batch code helpers', () => {
   });
 
   it('gives downloads an ASCII file name', () => {
-    expect(qrFileName({ gtin: '06970000000116', productRef: null }, 'HZ-2025-0506', 'svg')).toBe('qr_6970000000116_HZ-2025-0506.svg');
-    expect(qrFileName({ gtin: null, productRef: 'A/B' }, 'L 1', 'png')).toBe('qr_A_B_L_1.png');
+    expect(qrFileName({ gtin: '06970000000116', gtinIssuer: 'owner' }, 'HZ-2025-0506', 'svg')).toBe('qr_6970000000116_HZ-2025-0506.svg');
+    expect(qrFileName({ gtin: '09520000000011', gtinIssuer: 'platform' }, 'L 1/2', 'png')).toBe('qr_9520000000011_L_1_2.png');
   });
 });

@@ -1,13 +1,22 @@
 /** Pure helpers of the 产品与赋码 page: how a product's code and a batch's code read to people. */
-import { checkAiValue, checkGtin, isCset82 } from '../../../../../common/gs1/index.ts';
+import { checkAiValue, checkGtin, isCset82, isDemonstrationGtin } from '../../../../../common/gs1/index.ts';
 import type { TraceProduct } from '../../../api/trace';
 import { displayGtin, gtinProblemText } from '../shared/codes';
 
-/** The code a product is known by: its 商品条码 (as printed), or the platform product reference. */
-export function productCodeText(product: Pick<TraceProduct, 'gtin' | 'productRef'>): { label: string; value: string } {
-  if (product.gtin !== null) return { label: '商品条码', value: displayGtin(product.gtin) };
-  return { label: '平台产品编号', value: product.productRef ?? '' };
+/**
+ * The code a product is known by: its 商品条码 as printed — the owner's own, or the one the platform allocated under its
+ * GS1 Company Prefix — and whether it is a GS1 demonstration number (prefix 952: 演示, never on a product for sale).
+ */
+export function productCodeText(product: Pick<TraceProduct, 'gtin' | 'gtinIssuer'>): { label: string; value: string; demo: boolean } {
+  return {
+    label: product.gtinIssuer === 'platform' ? '商品条码（平台分配）' : '商品条码',
+    value: displayGtin(product.gtin),
+    demo: isDemonstrationGtin(product.gtin),
+  };
 }
+
+/** Shown wherever a demonstration GTIN appears, so nobody prints it on goods for sale. */
+export const DEMO_GTIN_NOTE = '演示码：GS1 前缀 952 仅供演示，不是正式商品条码。正式使用前，平台须配置市局向中国物品编码中心申请的厂商识别代码。';
 
 /** Path and query of a code on the platform's domain: where this same server answers with the consumer page. */
 export function consumerPath(uri: string): string {
@@ -42,8 +51,8 @@ export function productRefProblem(value: string): string | null {
   return ref.length <= 30 && isCset82(ref) ? null : PRODUCT_REF_RULE;
 }
 
-/** A safe file name for a downloaded QR code of a batch: 商品条码/编号 and lot, ASCII only. */
-export function qrFileName(product: Pick<TraceProduct, 'gtin' | 'productRef'>, lot: string, ext: 'png' | 'svg'): string {
+/** A safe file name for a downloaded QR code of a batch: 商品条码 and lot, ASCII only. */
+export function qrFileName(product: Pick<TraceProduct, 'gtin' | 'gtinIssuer'>, lot: string, ext: 'png' | 'svg'): string {
   const base = `${productCodeText(product).value}_${lot}`.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80);
   return `qr_${base}.${ext}`;
 }

@@ -103,7 +103,7 @@ describe('parseCodeInput', () => {
     expect(parseCodeInput('DRINK-1')).toMatchObject({ ok: false, message: expect.stringContaining('无法识别的追溯码') });
     expect(parseCodeInput('12345')).toMatchObject({ ok: false, message: expect.stringContaining('纯数字') });
     expect(parseCodeInput('urn:epc:id:sgtin:bad')).toMatchObject({ ok: false, message: expect.stringContaining('追溯码无效') });
-    expect(parseCodeInput('https://trace.example.cn/p/123')).toEqual({ ok: true, code: 'https://trace.example.cn/p/123' });
+    expect(parseCodeInput('https://trace.example.cn/about/123')).toEqual({ ok: true, code: 'https://trace.example.cn/about/123' });
     expect(parseCodeInput('urn:example:lot:42')).toEqual({ ok: true, code: 'urn:example:lot:42' });
     expect(parseCodeInput('lot 42: bad')).toMatchObject({ ok: false });
   });
