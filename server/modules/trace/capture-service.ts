@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { type AuditContext, appendAudit } from '../../platform/audit.ts';
+import { BulkJson, bulkInsert } from '../../platform/bulk-insert.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/scope.ts';
@@ -110,24 +111,53 @@ function identifierRows(p: Prepared) {
 
 const isUniqueViolation = (err: unknown) => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';
 
-/**
- * Stores prepared events; returns how many were stored and how many were acknowledged duplicates.
- * Each table gets one INSERT … SELECT FROM unnest(arrays) per document (no per-row statements, no
- * statement with tens of thousands of parameters); the event keys come from the sequence first, so the
- * index rows need no RETURNING round trip.
- */
-async function store(trx: Db, prepared: Prepared[], captureId: string, context: unknown, demo = false): Promise<{ stored: number; duplicates: number }> {
+const EVENT_COLUMNS = [
+  'id',
+  'event_id',
+  'event_type',
+  'event_time',
+  'event_time_zone_offset',
+  'action',
+  'biz_step',
+  'disposition',
+  'read_point',
+  'biz_location',
+  'transformation_id',
+  'content_hash',
+  'is_error_declaration',
+  'enterprise_credit_code',
+  'region_code',
+  'capture_id',
+  'document',
+  'context',
+  'is_demo',
+];
+
+interface StoredKey {
+  event_id: string;
+  content_hash: string;
+  is_error_declaration: boolean;
+}
+
+/** The stored keys of these events' eventIDs: the event itself and its corrections. */
+async function storedKeys(trx: Db, prepared: Prepared[]): Promise<StoredKey[]> {
   const ids = [...new Set(prepared.map((p) => p.eventID))];
-  const existing = ids.length
-    ? (
-        await sql<{ event_id: string; content_hash: string; is_error_declaration: boolean }>`
-        select event_id, content_hash, is_error_declaration from trace_event_key where event_id = any(${ids}::text[]) and not is_error_declaration
-        union all
-        select event_id, content_hash, is_error_declaration from trace_event_key where event_id = any(${ids}::text[]) and is_error_declaration`.execute(trx)
-      ).rows
-    : [];
-  const seen = new Map<string, string>(existing.filter((e) => !e.is_error_declaration).map((e) => [e.event_id, e.content_hash]));
-  const corrections = new Set(existing.filter((e) => e.is_error_declaration).map((e) => `${e.event_id}|${e.content_hash}`));
+  if (ids.length === 0) return [];
+  const result = await sql<StoredKey>`
+    select event_id, content_hash, is_error_declaration from trace_event_key where event_id = any(${ids}::text[]) and not is_error_declaration
+    union all
+    select event_id, content_hash, is_error_declaration from trace_event_key where event_id = any(${ids}::text[]) and is_error_declaration`.execute(trx);
+  return result.rows;
+}
+
+/**
+ * Sorts a document's events against what is stored (and against each other): new ones, identical retries
+ * (acknowledged, not stored again) and corrections already stored; a changed event under a stored eventID
+ * is a 409 naming it.
+ */
+function sortOut(prepared: Prepared[], stored: StoredKey[]): { fresh: Prepared[]; duplicates: number } {
+  const seen = new Map<string, string>(stored.filter((e) => !e.is_error_declaration).map((e) => [e.event_id, e.content_hash]));
+  const corrections = new Set(stored.filter((e) => e.is_error_declaration).map((e) => `${e.event_id}|${e.content_hash}`));
   let duplicates = 0;
   const fresh: Prepared[] = [];
   for (const p of prepared) {
@@ -140,78 +170,94 @@ async function store(trx: Db, prepared: Prepared[], captureId: string, context: 
       }
       continue;
     }
-    const stored = seen.get(p.eventID);
-    if (stored === undefined) {
+    const known = seen.get(p.eventID);
+    if (known === undefined) {
       seen.set(p.eventID, p.hash);
       fresh.push(p);
-    } else if (stored === p.hash) {
+    } else if (known === p.hash) {
       duplicates += 1;
     } else {
       throw conflict(p.eventID, p.position);
     }
   }
+  return { fresh, duplicates };
+}
+
+const KEY_COLUMNS = ['event_id', 'content_hash', 'is_error_declaration', 'event_pk', 'event_time'];
+
+/**
+ * Stores prepared events; returns how many were stored and how many were acknowledged duplicates.
+ * Each table gets one bulk insert per document (COPY on PostgreSQL: no per-row statements, no JSON
+ * parameter of the whole document to parse); the event keys come from the sequence first, so the index
+ * rows need no RETURNING round trip. Most documents carry only new eventIDs, so their keys go in first
+ * and the unique indexes decide; only a document that meets a stored eventID is looked up and sorted out
+ * (a savepoint undoes the attempt), which spares every other document a lookup of its eventIDs.
+ */
+async function store(trx: Db, prepared: Prepared[], captureId: string, contextOf: unknown, demo = false): Promise<{ stored: number; duplicates: number }> {
+  let { fresh, duplicates } = sortOut(prepared, []);
   if (fresh.length === 0) return { stored: 0, duplicates };
   const pks = (await sql<{ pk: string }>`select nextval('trace_event_pk_seq')::text as pk from generate_series(1, ${fresh.length}::int)`.execute(trx)).rows.map(
     (r) => r.pk,
   );
-  const times = fresh.map((p) => new Date(p.index.eventTime).toISOString());
-  const contextJson = context === undefined ? null : JSON.stringify(context);
+  const keyRows = (events: Prepared[]) =>
+    events.map((p, k) => [p.eventID, p.hash, p.index.errorDeclaration !== null, pks[k] as string, new Date(p.index.eventTime).toISOString()]);
+  await sql`savepoint capture_keys`.execute(trx);
   try {
-    await sql`
-      insert into trace_event_key (event_id, content_hash, is_error_declaration, event_pk, event_time)
-      select * from unnest(${fresh.map((p) => p.eventID)}::text[], ${fresh.map((p) => p.hash)}::text[],
-        ${fresh.map((p) => p.index.errorDeclaration !== null)}::boolean[], ${pks}::bigint[], ${times}::timestamptz[])`.execute(trx);
+    await bulkInsert(trx, 'trace_event_key', KEY_COLUMNS, keyRows(fresh));
+    await sql`release savepoint capture_keys`.execute(trx);
   } catch (err) {
-    // Another capture stored one of these eventIDs between our check and our insert.
-    if (isUniqueViolation(err)) throw conflict(null, null);
-    throw err;
+    if (!isUniqueViolation(err)) throw err;
+    await sql`rollback to savepoint capture_keys`.execute(trx);
+    ({ fresh, duplicates } = sortOut(prepared, await storedKeys(trx, prepared)));
+    if (fresh.length === 0) return { stored: 0, duplicates };
+    try {
+      await bulkInsert(trx, 'trace_event_key', KEY_COLUMNS, keyRows(fresh));
+    } catch (again) {
+      // Another capture stored one of these eventIDs between our lookup and our insert.
+      if (isUniqueViolation(again)) throw conflict(null, null);
+      throw again;
+    }
   }
-  // The rows travel as one JSON parameter (jsonb_to_recordset): serialising a text[] of event documents
-  // escaped every quote of every document in JS, the largest cost left in a capture.
-  const events = fresh.map((p, k) => ({
-    id: pks[k],
-    event_id: p.eventID,
-    event_type: p.index.type,
-    event_time: times[k],
-    event_time_zone_offset: p.index.eventTimeZoneOffset,
-    action: p.index.action,
-    biz_step: p.index.bizStep,
-    disposition: p.index.disposition,
-    read_point: p.index.readPoint ? canonicalId(p.index.readPoint) : null,
-    biz_location: p.index.bizLocation ? canonicalId(p.index.bizLocation) : null,
-    transformation_id: p.index.transformationID,
-    content_hash: p.hash,
-    is_error_declaration: p.index.errorDeclaration !== null,
-    enterprise_credit_code: p.placement.enterpriseCreditCode,
-    region_code: p.placement.regionCode,
-    document: p.event,
-  }));
-  await sql`
-    insert into trace_event (id, event_id, event_type, event_time, event_time_zone_offset, action, biz_step, disposition, read_point,
-      biz_location, transformation_id, content_hash, is_error_declaration, enterprise_credit_code, region_code, capture_id, document, context, is_demo)
-    select id, event_id, event_type, event_time, event_time_zone_offset, action, biz_step, disposition, read_point,
-      biz_location, transformation_id, content_hash, is_error_declaration, enterprise_credit_code, region_code, ${captureId}::uuid, document,
-      ${contextJson}::jsonb, ${demo}
-    from jsonb_to_recordset(${JSON.stringify(events)}::jsonb)
-      as t(id bigint, event_id text, event_type text, event_time timestamptz, event_time_zone_offset text, action text, biz_step text,
-        disposition text, read_point text, biz_location text, transformation_id text, content_hash text, is_error_declaration boolean,
-        enterprise_credit_code text, region_code text, document jsonb)`.execute(trx);
-  const identifiers = fresh.flatMap((p, k) => identifierRows(p).map((row) => ({ ...row, pk: pks[k] as string, time: times[k] as string })));
-  if (identifiers.length) {
-    await sql`
-      insert into trace_event_identifier (identifier, role, event_pk, event_time, raw, quantity, uom)
-      select identifier, role, pk, time, raw, quantity, uom
-      from jsonb_to_recordset(${JSON.stringify(identifiers)}::jsonb)
-        as t(identifier text, role text, pk bigint, time timestamptz, raw text, quantity numeric, uom text)`.execute(trx);
-  }
-  const transactions = fresh.flatMap((p, k) => p.index.bizTransactions.map((b) => ({ pk: pks[k] as string, type: b.type, id: b.id })));
-  if (transactions.length) {
-    await sql`
-      insert into trace_event_biz_transaction (event_pk, type, biz_transaction)
-      select * from unnest(${transactions.map((t) => t.pk)}::bigint[], ${transactions.map((t) => t.type)}::text[], ${transactions.map((t) => t.id)}::text[])`.execute(
-      trx,
-    );
-  }
+  const times = fresh.map((p) => new Date(p.index.eventTime).toISOString());
+  const context = contextOf === undefined ? null : new BulkJson(contextOf);
+  await bulkInsert(
+    trx,
+    'trace_event',
+    EVENT_COLUMNS,
+    fresh.map((p, k) => [
+      pks[k] as string,
+      p.eventID,
+      p.index.type,
+      times[k] as string,
+      p.index.eventTimeZoneOffset,
+      p.index.action,
+      p.index.bizStep,
+      p.index.disposition,
+      p.index.readPoint ? canonicalId(p.index.readPoint) : null,
+      p.index.bizLocation ? canonicalId(p.index.bizLocation) : null,
+      p.index.transformationID,
+      p.hash,
+      p.index.errorDeclaration !== null,
+      p.placement.enterpriseCreditCode,
+      p.placement.regionCode,
+      captureId,
+      p.event,
+      context,
+      demo,
+    ]),
+  );
+  await bulkInsert(
+    trx,
+    'trace_event_identifier',
+    ['identifier', 'role', 'event_pk', 'event_time', 'raw', 'quantity', 'uom'],
+    fresh.flatMap((p, k) => identifierRows(p).map((r) => [r.identifier, r.role, pks[k] as string, times[k] as string, r.raw, r.quantity, r.uom])),
+  );
+  await bulkInsert(
+    trx,
+    'trace_event_biz_transaction',
+    ['event_pk', 'type', 'biz_transaction'],
+    fresh.flatMap((p, k) => p.index.bizTransactions.map((b) => [pks[k] as string, b.type, b.id])),
+  );
   return { stored: fresh.length, duplicates };
 }
 

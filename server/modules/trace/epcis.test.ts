@@ -161,6 +161,36 @@ describe.each(DB_KINDS)('EPCIS 2.0 capture and query on %s', (kind) => {
     expect(both.filter((e: Event) => e.errorDeclaration)).toHaveLength(1);
   });
 
+  it('stores the new events of a document that also repeats stored ones, and two identical captures at once store each event once', async () => {
+    const event = (n: number) => ({
+      type: 'ObjectEvent',
+      eventID: `urn:uuid:7a1c0de0-0000-4000-8000-00000000000${n}`,
+      eventTime: '2026-11-21T08:00:00.000+08:00',
+      eventTimeZoneOffset: '+08:00',
+      action: 'OBSERVE',
+      bizStep: 'inspecting',
+      epcList: [`https://id.gs1.org/01/06970000000116/21/MIX-${n}`],
+      readPoint: { id: 'https://id.gs1.org/414/6970000000017' },
+      bizLocation: { id: 'https://id.gs1.org/414/6970000000017' },
+    });
+    const docOf = (...events: object[]) => ({
+      '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],
+      type: 'EPCISDocument',
+      schemaVersion: '2.0',
+      creationDate: '2026-11-21T08:00:00.000+08:00',
+      epcisBody: { eventList: events },
+    });
+    expect((await capture(admin, docOf(event(1)))).json()).toMatchObject({ storedCount: 1, duplicateCount: 0 });
+    const before = await eventCount();
+    expect((await capture(admin, docOf(event(1), event(2)))).json()).toMatchObject({ success: true, storedCount: 1, duplicateCount: 1 });
+    expect(await eventCount()).toBe(before + 1);
+
+    const both = await Promise.all([capture(admin, docOf(event(3), event(4))), capture(admin, docOf(event(3), event(4)))]);
+    expect(both.map((r) => r.statusCode)).toEqual([202, 202]);
+    expect(both.map((r) => r.json().storedCount).sort()).toEqual([0, 2]);
+    expect(await eventCount()).toBe(before + 3);
+  });
+
   it('lets an enterprise capture by API key at its own locations only', async () => {
     const own = {
       '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],

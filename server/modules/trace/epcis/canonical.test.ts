@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { eventContentHash } from './canonical.ts';
-import { readObject } from './test-fixtures.ts';
+import { canonicalJson } from '../../../platform/canonical-json.ts';
+import { eventContentHash, SET_FIELDS } from './canonical.ts';
+import { listFixtures, readObject } from './test-fixtures.ts';
 
 const event = readObject('JSON-Schema/test/ObjectEvent.json');
 
@@ -55,5 +57,37 @@ describe('eventContentHash', () => {
     expect(eventContentHash({ ...event, eventTime: '2005-04-04T02:33:31.117Z' })).not.toBe(base);
     const declared = (time: string) => eventContentHash({ ...event, errorDeclaration: { declarationTime: time, reason: 'incorrect_data' } });
     expect(declared('2020-01-15T00:00:00+01:00')).toBe(declared('2020-01-14T23:00:00Z'));
+  });
+
+  it('hashes every official example event exactly as the two-step definition (normalised copy, then canonical JSON)', () => {
+    const normalise = (value: unknown, field: string | null): unknown => {
+      if (Array.isArray(value)) {
+        const items = value.map((item) => normalise(item, null));
+        if (items.length < 2 || field === null || !SET_FIELDS.has(field)) return items;
+        return items
+          .map((item) => [canonicalJson(item), item] as const)
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([, item]) => item);
+      }
+      if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v, k)]));
+      if (typeof value === 'string' && (field === 'eventTime' || field === 'declarationTime') && !Number.isNaN(Date.parse(value)))
+        return new Date(Date.parse(value)).toISOString();
+      return value;
+    };
+    const reference = (e: Record<string, unknown>) => {
+      const { recordTime: _r, '@context': _c, ...content } = e;
+      return createHash('sha256')
+        .update(canonicalJson(normalise(content, null)))
+        .digest('hex');
+    };
+    let events = 0;
+    for (const file of listFixtures('JSON', '.jsonld')) {
+      const doc = readObject(file) as { epcisBody?: { eventList?: Record<string, unknown>[] } };
+      for (const e of doc.epcisBody?.eventList ?? []) {
+        expect(eventContentHash(e), `${file} ${String(e.eventID)}`).toBe(reference(e));
+        events += 1;
+      }
+    }
+    expect(events).toBeGreaterThanOrEqual(50);
   });
 });

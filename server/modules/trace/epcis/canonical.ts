@@ -3,7 +3,7 @@ import { canonicalJson } from '../../../platform/canonical-json.ts';
 
 // Lists that EPCIS defines as unordered collections (EPCIS 2.0 §7.3: "an unordered list"; the CBV
 // event-hash algorithm sorts them too). Keyed by the field that holds them, wherever it occurs.
-const SET_FIELDS = new Set([
+export const SET_FIELDS: ReadonlySet<string> = new Set([
   'epcList',
   'childEPCs',
   'inputEPCList',
@@ -51,28 +51,35 @@ const TIME_FIELDS = new Set(['eventTime', 'declarationTime']);
  */
 export function eventContentHash(event: Record<string, unknown>): string {
   const { recordTime: _recordTime, '@context': _context, ...content } = event;
-  return createHash('sha256')
-    .update(canonicalJson(normalise(content, null)))
-    .digest('hex');
+  return createHash('sha256').update(canonicalContent(content, null)).digest('hex');
 }
 
-function normalise(value: unknown, field: string | null): unknown {
+/**
+ * The canonical JSON of `value` normalised as above, in one pass: the canonical text of each item of an unordered
+ * list is computed once, sorted and joined (an earlier version built a normalised copy of the event, serialised
+ * every set item to sort it, then serialised the whole copy again — a fifth of a capture's CPU time).
+ */
+function canonicalContent(value: unknown, field: string | null): string {
   if (Array.isArray(value)) {
-    const items = value.map((item) => normalise(item, null));
-    if (items.length < 2 || field === null || !SET_FIELDS.has(field)) return items;
-    return items
-      .map((item) => [canonicalJson(item), item] as const)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([, item]) => item);
+    const items = value.map((item) => canonicalContent(item, null));
+    if (items.length > 1 && field !== null && SET_FIELDS.has(field)) items.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return `[${items.join(',')}]`;
   }
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, member] of Object.entries(value)) out[key] = normalise(member, key);
-    return out;
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    const object = value as Record<string, unknown>;
+    // The default sort compares strings by UTF-16 code units, as RFC 8785 asks.
+    const keys = Object.keys(object).sort();
+    let out = '{';
+    for (const key of keys) {
+      const member = object[key];
+      if (member === undefined) continue;
+      out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalContent(member, key)}`;
+    }
+    return `${out}}`;
   }
   if (typeof value === 'string' && field !== null && TIME_FIELDS.has(field)) {
     const ms = Date.parse(value);
-    return Number.isNaN(ms) ? value : new Date(ms).toISOString();
+    return JSON.stringify(Number.isNaN(ms) ? value : new Date(ms).toISOString());
   }
-  return value;
+  return canonicalJson(value);
 }
