@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 
 import type { FieldIssue } from '../../common/platform-api.ts';
 
@@ -74,43 +74,56 @@ function errorBody(code: string, message: string, requestId: string, details?: u
   return { error: { code, message, ...(details ? { details } : {}), requestId } };
 }
 
+/** What the one error renderer says about an error: HTTP status, code, bilingual message and details. */
+export interface DescribedError {
+  status: number;
+  code: string;
+  message: string;
+  details?: unknown[];
+}
+
+export type HandledError = FastifyError & { validation?: AjvIssue[]; validationContext?: string };
+
+/**
+ * The platform's reading of any error a route, hook or parser threw (unexpected ones are logged here). The global
+ * handler renders it as `{error}`; the EPCIS routes render the same reading as RFC 7807 problem details.
+ */
+export function describeError(err: HandledError, req: FastifyRequest): DescribedError {
+  if (err instanceof AppError) {
+    if (err.status >= 500) req.log.error({ err }, 'service error');
+    return { status: err.status, code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) };
+  }
+  if (err.validation) {
+    const issues = ajvIssues(err.validationContext ?? 'body', err.validation);
+    const e = validationFailed(issues);
+    return { status: 400, code: e.code, message: e.message, details: issues };
+  }
+  const status = err.statusCode ?? 500;
+  if (status === 413) return { status, code: 'PAYLOAD_TOO_LARGE', message: '请求体过大（上限 1 MiB）/ Request body too large (limit 1 MiB)' };
+  if (status === 415) {
+    return { status, code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的内容类型，请使用 application/json / Unsupported content type, use application/json' };
+  }
+  if (status === 429) return { status, code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试 / Too many requests, try again later' };
+  if (status === 400) {
+    // Malformed JSON, empty JSON body and other parser errors from Fastify.
+    const issue: FieldIssue = { field: 'body', rule: 'json', message: '请求体不是合法的 JSON / body is not valid JSON' };
+    return { status, code: 'VALIDATION_FAILED', message: '输入有误：body / Invalid input: body', details: [issue] };
+  }
+  if (status === 404) return { status, code: 'NOT_FOUND', message: '未找到 / Not found' };
+  if (status >= 400 && status < 500) return { status, code: err.code ?? 'BAD_REQUEST', message: '请求无效 / Bad request' };
+  req.log.error({ err }, 'unexpected error');
+  return {
+    status: 500,
+    code: 'INTERNAL_ERROR',
+    message: '服务器内部错误，请联系管理员并提供请求编号 / Internal error; quote the request id to the administrator',
+  };
+}
+
 /** Installs the one error renderer and the JSON 404 for unknown API routes. */
 export function installErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError & { validation?: AjvIssue[]; validationContext?: string }, req, reply) => {
-    if (err instanceof AppError) {
-      if (err.status >= 500) req.log.error({ err }, 'service error');
-      return reply.status(err.status).send(errorBody(err.code, err.message, req.id, err.details));
-    }
-    if (err.validation) {
-      const issues = ajvIssues(err.validationContext ?? 'body', err.validation);
-      const e = validationFailed(issues);
-      return reply.status(400).send(errorBody(e.code, e.message, req.id, issues));
-    }
-    const status = err.statusCode ?? 500;
-    if (status === 413) {
-      return reply.status(413).send(errorBody('PAYLOAD_TOO_LARGE', '请求体过大（上限 1 MiB）/ Request body too large (limit 1 MiB)', req.id));
-    }
-    if (status === 415) {
-      return reply
-        .status(415)
-        .send(errorBody('UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型，请使用 application/json / Unsupported content type, use application/json', req.id));
-    }
-    if (status === 429) {
-      return reply.status(429).send(errorBody('RATE_LIMITED', '请求过于频繁，请稍后再试 / Too many requests, try again later', req.id));
-    }
-    if (status === 400) {
-      // Malformed JSON, empty JSON body and other parser errors from Fastify.
-      const issue: FieldIssue = { field: 'body', rule: 'json', message: '请求体不是合法的 JSON / body is not valid JSON' };
-      return reply.status(400).send(errorBody('VALIDATION_FAILED', '输入有误：body / Invalid input: body', req.id, [issue]));
-    }
-    if (status === 404) return reply.status(404).send(errorBody('NOT_FOUND', '未找到 / Not found', req.id));
-    if (status >= 400 && status < 500) {
-      return reply.status(status).send(errorBody(err.code ?? 'BAD_REQUEST', '请求无效 / Bad request', req.id));
-    }
-    req.log.error({ err }, 'unexpected error');
-    return reply
-      .status(500)
-      .send(errorBody('INTERNAL_ERROR', '服务器内部错误，请联系管理员并提供请求编号 / Internal error; quote the request id to the administrator', req.id));
+  app.setErrorHandler((err: HandledError, req, reply) => {
+    const e = describeError(err, req);
+    return reply.status(e.status).send(errorBody(e.code, e.message, req.id, e.details));
   });
 }
 

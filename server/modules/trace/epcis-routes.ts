@@ -1,8 +1,20 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, describeError, type HandledError } from '../../platform/errors.ts';
 import { actorOf, auditContextOf } from '../../platform/request-context.ts';
-import { errors } from '../platform/schema.ts';
 import { captureDocument, captureEvent, getCaptureJob } from './capture-service.ts';
 import { EPCIS_CAPTURE_LIMIT, EPCIS_MAX_DOCUMENT_BYTES } from './epcis/index.ts';
+import { captureErrorAsProblem, epcisProblemSchema, problems, sendProblem } from './epcis-problem.ts';
+import {
+  CompanyPrefixes,
+  companyPrefixesFor,
+  EPC_FORMAT_HEADER,
+  EPC_FORMATS,
+  type EpcFormat,
+  epcValues,
+  readEpcFormat,
+  translateEpc,
+  translateEvents,
+} from './query/epc-format.ts';
 import { type EventPage, getEvent, listResource, queryDocument, queryEvents } from './query/index.ts';
 
 /** Version negotiation headers every EPCIS answer carries (REST binding). */
@@ -25,8 +37,61 @@ const RESOURCE_PARAM: Record<Resource, string> = {
   dispositions: 'EQ_disposition',
 };
 
-/** GS1 EPCIS 2.0 REST binding under /epcis: capture (documents and single events) and SimpleEventQuery. */
-export async function epcisRoutes(app: FastifyInstance): Promise<void> {
+// What the query and discovery routes answer in (EPCIS 2.0 REST binding: JSON / JSON-LD; no XML binding here).
+const ANSWER_TYPES = new Set(['*/*', 'application/*', 'application/json', 'application/ld+json']);
+
+/** Whether an Accept header admits a JSON answer (absent or empty: anything goes; `q=0` refuses a range). */
+export function acceptsJson(accept: string | undefined): boolean {
+  if (accept === undefined || accept.trim() === '') return true;
+  return accept.split(',').some((part) => {
+    const [range = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith('q='));
+    return ANSWER_TYPES.has(range) && (q === undefined || Number(q.slice(2)) > 0);
+  });
+}
+
+// Turning EPC URNs into Digital Links needs no company prefix.
+const NO_PREFIXES = new CompanyPrefixes();
+
+// Declared for the OpenAPI document; the value is checked by readEpcFormat (a QueryParameterException like the others).
+const epcFormatHeader = {
+  type: 'object',
+  properties: {
+    [EPC_FORMAT_HEADER.toLowerCase()]: {
+      type: 'string',
+      description: `${EPC_FORMATS.join(' | ')}: EPCs of the returned events as GS1 Digital Link URIs or EPC URNs; absent = No_Preference (as captured)`,
+    },
+  },
+} as const;
+
+const notAcceptable = (accept: string) =>
+  new AppError(
+    406,
+    'EPCIS_NOT_ACCEPTABLE',
+    `无法按 Accept: ${accept} 作答，本接口返回 application/json 或 application/ld+json / cannot answer in Accept: ${accept}; this interface answers application/json or application/ld+json`,
+    [{ field: 'headers.accept', rule: 'accept', message: 'application/json, application/ld+json' }],
+  );
+
+/**
+ * GS1 EPCIS 2.0 REST binding under /epcis: capture (documents and single events) and SimpleEventQuery. Its own plugin
+ * scope (prefix /epcis) so that every error under it — thrown by a route, a hook, the body parser or the not-found
+ * handler — is RFC 7807 problem details (epcis-problem.ts), while the rest of the API keeps the platform shape.
+ * `platformCompanyPrefix` is a GS1 Company Prefix always known when EPCs are written as EPC URNs (GS1-EPC-Format).
+ */
+export async function epcisRoutes(app: FastifyInstance, platformCompanyPrefix: string): Promise<void> {
+  await app.register(async (epcis) => epcisScope(epcis, platformCompanyPrefix), { prefix: '/epcis' });
+}
+
+async function epcisScope(app: FastifyInstance, platformCompanyPrefix: string): Promise<void> {
+  app.addSchema(epcisProblemSchema);
+  app.setErrorHandler((err: HandledError, req, reply) => sendProblem(epcisHeaders(reply), req, describeError(err, req)));
+  app.setNotFoundHandler((req, reply) =>
+    sendProblem(epcisHeaders(reply), req, { status: 404, code: 'NOT_FOUND', message: `未找到 ${req.method} ${req.url.split('?')[0]} / No such route` }),
+  );
+  app.addHook('onRequest', async (req) => {
+    if (req.method !== 'OPTIONS' && !acceptsJson(req.headers.accept)) throw notAcceptable(req.headers.accept ?? '');
+  });
+
   const tags = ['epcis'];
   const security: Record<string, string[]>[] = [{ session: [] }, { apiKey: [] }];
   // JSON-LD is JSON: EPCIS clients send application/ld+json.
@@ -38,12 +103,13 @@ export async function epcisRoutes(app: FastifyInstance): Promise<void> {
     }
   });
 
-  app.options('/epcis/capture', { schema: { tags, summary: '上报限制 / Capture limits (GS1-EPCIS-Capture-Limit)', security } }, async (_req, reply) =>
-    epcisHeaders(reply).header('Allow', 'OPTIONS, POST').status(204).send(),
+  // GS1-EPC-Format on discovery: the server announces the formats it takes — either, in any mix.
+  app.options('/capture', { schema: { tags, summary: '上报限制 / Capture limits (GS1-EPCIS-Capture-Limit)', security } }, async (_req, reply) =>
+    epcisHeaders(reply).header('Allow', 'OPTIONS, POST').header(EPC_FORMAT_HEADER, 'No_Preference').status(204).send(),
   );
 
   app.post(
-    '/epcis/capture',
+    '/capture',
     {
       bodyLimit: EPCIS_MAX_DOCUMENT_BYTES,
       schema: {
@@ -52,7 +118,7 @@ export async function epcisRoutes(app: FastifyInstance): Promise<void> {
         summary: '上报 EPCIS 文档（整体存储或全部回滚）/ Capture an EPCIS document (stored whole or not at all)',
         description:
           'Body: EPCISDocument or EPCISQueryDocument (JSON/JSON-LD), validated against the ratified EPCIS 2.0.1 JSON Schema. 202 + Location of the capture job.',
-        response: { 202: { type: 'object', additionalProperties: true }, ...errors(400, 401, 403, 409, 413, 415) },
+        response: { 202: { type: 'object', additionalProperties: true }, ...problems(400, 401, 403, 406, 409, 413, 415, 500) },
       },
     },
     async (req, reply) => {
@@ -62,21 +128,25 @@ export async function epcisRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.get<{ Params: { id: string } }>(
-    '/epcis/capture/:id',
+    '/capture/:id',
     {
       schema: {
         tags,
         security,
         summary: '上报任务状态 / Capture job',
         params: { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } },
-        response: { 200: { type: 'object', additionalProperties: true }, ...errors(401, 404) },
+        response: { 200: { type: 'object', additionalProperties: true }, ...problems(400, 401, 403, 404, 406, 500) },
       },
     },
-    async (req, reply) => epcisHeaders(reply).send(await getCaptureJob(app.db, actorOf(req), req.params.id)),
+    async (req, reply) => {
+      const job = await getCaptureJob(app.db, actorOf(req), req.params.id);
+      // The binding's CaptureJob.errors are RFC 7807 problem objects.
+      return epcisHeaders(reply).send({ ...job, errors: job.errors.map((e) => captureErrorAsProblem(e, job.captureID)) });
+    },
   );
 
   app.post(
-    '/epcis/events',
+    '/events',
     {
       bodyLimit: EPCIS_MAX_DOCUMENT_BYTES,
       schema: {
@@ -84,7 +154,11 @@ export async function epcisRoutes(app: FastifyInstance): Promise<void> {
         security,
         summary: '上报单个事件 / Capture one event',
         description: '201 + Location for a new event; 200 for an identical retry; 409 when the eventID exists with other content.',
-        response: { 200: { type: 'object', additionalProperties: true }, 201: { type: 'object', additionalProperties: true }, ...errors(400, 401, 403, 409) },
+        response: {
+          200: { type: 'object', additionalProperties: true },
+          201: { type: 'object', additionalProperties: true },
+          ...problems(400, 401, 403, 406, 409, 413, 415, 500),
+        },
       },
     },
     async (req, reply) => {
@@ -96,18 +170,27 @@ export async function epcisRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  const sendPage = (reply: FastifyReply, url: string, page: EventPage) => {
+  /** Runs a query and answers its page in the GS1-EPC-Format the request asks for (checked before the query runs). */
+  const answerEvents = async (req: FastifyRequest, reply: FastifyReply, run: () => Promise<EventPage>) => {
+    const format = readEpcFormat(req.headers[EPC_FORMAT_HEADER.toLowerCase()]);
+    const page = await run();
+    const events = format === 'Always_EPC_URN' ? await inFormat(page.events, format) : translateEvents(page.events, format, NO_PREFIXES);
     if (page.nextPageToken) {
-      const next = new URL(url, 'http://local');
+      const next = new URL(req.url, 'http://local');
       next.searchParams.set('nextPageToken', page.nextPageToken);
       reply.header('Link', `<${next.pathname}${next.search}>; rel="next"`);
     }
-    return epcisHeaders(reply).type('application/ld+json').send(queryDocument(page));
+    return epcisHeaders(reply)
+      .header(EPC_FORMAT_HEADER, format)
+      .type('application/ld+json')
+      .send(queryDocument({ ...page, events }));
   };
+  const inFormat = async (events: unknown[], format: EpcFormat) =>
+    translateEvents(events, format, await companyPrefixesFor(app.db, epcValues(events), platformCompanyPrefix));
   const querystring = { type: 'object', additionalProperties: { type: 'string' } } as const;
 
   app.get<{ Querystring: Record<string, string> }>(
-    '/epcis/events',
+    '/events',
     {
       schema: {
         tags,
@@ -115,46 +198,67 @@ export async function epcisRoutes(app: FastifyInstance): Promise<void> {
         summary: '查询事件（SimpleEventQuery）/ Query events',
         description:
           'EPCIS 2.0 §8.2.7.1 SimpleEventQuery: eventType, GE_/LT_eventTime, GE_/LT_recordTime, EQ_action, EQ_bizStep, EQ_disposition, EQ_persistentDisposition_set|unset, EQ_|WD_readPoint, EQ_|WD_bizLocation, EQ_transformationID, MATCH_epc|parentID|inputEPC|outputEPC|anyEPC|epcClass|inputEPCClass|outputEPCClass|anyEPCClass, EQ_|GT_|GE_|LT_|LE_quantity[_<uom>], EQ_bizTransaction_<type>, EQ_source_<type>, EQ_destination_<type>, EQ_eventID, EXISTS_errorDeclaration, GE_/LT_errorDeclarationTime, EQ_errorReason, EQ_correctiveEventID, extension and ILMD fields (EQ_|GT_|GE_|LT_|LE_|EXISTS_[INNER_][ILMD_|ERROR_DECLARATION_|SENSORELEMENT_|SENSORMETADATA_|SENSORREPORT_]<prefix:local or namespace#local>), sensor filters (EXISTS_sensorElementList, EQ_type, EQ_deviceID, EQ_dataProcessingMethod, EQ_microorganism, EQ_chemicalSubstance, EQ_bizRules, EQ_stringValue, EQ_booleanValue, EQ_hexBinaryValue, EQ_uriValue, GE_/LT_time|startTime|endTime, EQ_value_<uom>, GT_|GE_|LT_|LE_value|minValue|maxValue|meanValue|sDev|percValue_<uom>, GT_|GE_|LT_|LE_percRank), orderBy (eventTime|recordTime), orderDirection, eventCountLimit, maxEventCount (413 QueryTooLargeException), perPage, nextPageToken. Lists are pipe-delimited; unknown parameters and bad values → 400 (docs/api-trace.md).',
+        headers: epcFormatHeader,
         querystring,
-        response: errors(400, 401, 413),
+        response: problems(400, 401, 403, 406, 413, 414, 500),
       },
     },
-    async (req, reply) => sendPage(reply, req.url, await queryEvents(app.db, actorOf(req), req.query)),
+    async (req, reply) => answerEvents(req, reply, () => queryEvents(app.db, actorOf(req), req.query)),
   );
 
   app.get<{ Params: { eventID: string } }>(
-    '/epcis/events/:eventID',
+    '/events/:eventID',
     {
       schema: {
         tags,
         security,
         summary: '按事件 ID 查询 / One event (with its error declarations)',
+        headers: epcFormatHeader,
         params: { type: 'object', required: ['eventID'], properties: { eventID: { type: 'string' } } },
+        response: problems(400, 401, 403, 404, 406, 500),
       },
     },
-    async (req, reply) => sendPage(reply, req.url, await getEvent(app.db, actorOf(req), req.params.eventID)),
+    async (req, reply) => answerEvents(req, reply, () => getEvent(app.db, actorOf(req), req.params.eventID)),
   );
 
   for (const resource of RESOURCES) {
     app.get<{ Querystring: { perPage?: string } }>(
-      `/epcis/${resource}`,
+      `/${resource}`,
       {
         schema: {
           tags,
           security,
           summary: `${resource} 列表 / Known ${resource}`,
+          ...(resource === 'epcs' ? { headers: epcFormatHeader } : {}),
           querystring: { type: 'object', additionalProperties: false, properties: { perPage: { type: 'string', pattern: '^\\d+$' } } },
+          response: problems(400, 401, 403, 406, 500),
         },
       },
       async (req, reply) => {
+        const format = resource === 'epcs' ? readEpcFormat(req.headers[EPC_FORMAT_HEADER.toLowerCase()]) : null;
         const limit = Math.min(1000, Number(req.query.perPage ?? 100));
-        return epcisHeaders(reply).send({ '@set': await listResource(app.db, actorOf(req), resource, limit) });
+        let values = await listResource(app.db, actorOf(req), resource, limit);
+        if (format === 'Always_EPC_URN' || format === 'Always_GS1_Digital_Link') {
+          const prefixes = format === 'Always_EPC_URN' ? await companyPrefixesFor(app.db, values, platformCompanyPrefix) : NO_PREFIXES;
+          values = values.map((v) => translateEpc(v, format, prefixes));
+        }
+        if (format) reply.header(EPC_FORMAT_HEADER, format);
+        return epcisHeaders(reply).send({ '@set': values });
       },
     );
     app.get<{ Params: { value: string }; Querystring: Record<string, string> }>(
-      `/epcis/${resource}/:value/events`,
-      { schema: { tags, security, summary: `按 ${resource} 查询事件 / Events of one ${resource} value`, querystring } },
-      async (req, reply) => sendPage(reply, req.url, await queryEvents(app.db, actorOf(req), { ...req.query, [RESOURCE_PARAM[resource]]: req.params.value })),
+      `/${resource}/:value/events`,
+      {
+        schema: {
+          tags,
+          security,
+          summary: `按 ${resource} 查询事件 / Events of one ${resource} value`,
+          headers: epcFormatHeader,
+          querystring,
+          response: problems(400, 401, 403, 406, 413, 414, 500),
+        },
+      },
+      async (req, reply) => answerEvents(req, reply, () => queryEvents(app.db, actorOf(req), { ...req.query, [RESOURCE_PARAM[resource]]: req.params.value })),
     );
   }
 }
