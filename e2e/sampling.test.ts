@@ -131,6 +131,12 @@ describe.skipIf(skipReason !== '')('supervision sampling in the browser', () => 
         await expect.poll(() => page.getByTestId(`grading-county-${county}`).isVisible(), WAIT).toBe(true);
       }
       await page.screenshot({ path: 'e2e/screenshots/sampling-city-grading.png', fullPage: true });
+      // The same colours in brief on the dashboard, tile by district/county.
+      await page.goto('/');
+      const counties = page.getByRole('region', { name: '分级分类监管（分色）' }).getByRole('list', { name: '各区县分色' });
+      const coloured = counties.getByRole('listitem', { name: /^(吴兴区|南浔区|德清县|长兴县|安吉县)：[红黄蓝绿]色，/ });
+      await expect.poll(() => coloured.count(), WAIT).toBeGreaterThan(0);
+      expect(await counties.getByRole('listitem').count()).toBe(5);
     });
     await withScreenshotOnFailure(page, 'sampling-plans', async () => {
       await page.goto('/sampling/plans');
@@ -169,6 +175,15 @@ describe.skipIf(skipReason !== '')('supervision sampling in the browser', () => 
     const context = await loggedInContext(browser, baseURL, 'enterprise1');
     const page = await context.newPage();
     await withScreenshotOnFailure(page, 'sampling-enterprise', async () => {
+      // Grades are internal: no colour card on an enterprise's dashboard, and no request for it.
+      const gradingRequests: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().includes('/api/v1/grading/')) gradingRequests.push(r.url());
+      });
+      await page.goto('/');
+      await expect.poll(() => page.getByRole('heading', { name: '工作台' }).isVisible(), WAIT).toBe(true);
+      expect(await page.getByRole('region', { name: '分级分类监管（分色）' }).count()).toBe(0);
+      expect(gradingRequests).toEqual([]);
       await page.goto('/sampling');
       await expect.poll(() => page.getByRole('heading', { name: '本企业抽检结果' }).isVisible(), WAIT).toBe(true);
       const row = page.locator('tr.ant-table-row', { hasText: '浏览器测试儿童连衣裙' }).first();

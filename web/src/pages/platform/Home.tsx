@@ -4,8 +4,10 @@ import dayjs from 'dayjs';
 import { useDashboardSummary } from '../../api/platform';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
+import { can } from '../../lib/access';
 import { useRegion } from '../../region-context';
 import { useMeUser } from '../../session';
+import { GradingOverview } from './home/GradingOverview';
 import { SummaryCards } from './home/SummaryCards';
 import { SummaryCharts } from './home/SummaryCharts';
 
@@ -38,8 +40,12 @@ function HomeSkeleton() {
 }
 
 export default function Home() {
+  const me = useMeUser();
   const { regionCode, regionName } = useRegion();
   const summary = useDashboardSummary(regionCode);
+  // The colour map is for the supervising bureaus (监管端): the grading page's capability, less the inspectors
+  // (执法端), who may open that page but do not steer regional supervision from this dashboard.
+  const showGrading = can(me.role, 'samplingRegulator') && me.role !== 'inspector';
 
   return (
     <Flex vertical gap={16}>
@@ -61,12 +67,9 @@ export default function Home() {
       </Card>
       {summary.isPending ? <HomeSkeleton /> : null}
       {summary.isError ? <ErrorAlert error={summary.error} title="工作台数据加载失败" onRetry={() => void summary.refetch()} /> : null}
-      {summary.data ? (
-        <>
-          <SummaryCards counts={summary.data.counts} />
-          <SummaryCharts summary={summary.data} />
-        </>
-      ) : null}
+      {summary.data ? <SummaryCards counts={summary.data.counts} /> : null}
+      {showGrading ? <GradingOverview /> : null}
+      {summary.data ? <SummaryCharts summary={summary.data} /> : null}
     </Flex>
   );
 }

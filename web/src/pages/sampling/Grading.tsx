@@ -1,37 +1,18 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Empty, Flex, Row, Select, Skeleton, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import {
-  ENTERPRISE_GRADES,
-  type EnterpriseGrade,
-  type GradedEnterprise,
-  type GradingRule,
-  type RegionGrade,
-  useGradedEnterprises,
-  useRegionGrading,
-} from '../../api/sampling';
+import { ENTERPRISE_GRADES, type EnterpriseGrade, type GradedEnterprise, type RegionGrade, useGradedEnterprises, useRegionGrading } from '../../api/sampling';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { can } from '../../lib/access';
 import { useRegion } from '../../region-context';
 import { useMeUser } from '../../session';
 import { DemoTag } from '../plan/shared/DemoTag';
+import { Legend } from './grading/Legend';
+import { CountyTile, TownshipTile } from './grading/RegionTile';
 import { RuleCard } from './grading/RuleCard';
-import { colourHex, countyTiles, legendItems, shareText, townshipTiles } from './grading-view';
-import { GRADE_COLORS, GRADE_LABELS, GRADE_REASON_LABELS, REGION_COLOUR_LABELS } from './labels';
+import { colourHex, countyTiles, shareText, townshipTiles } from './grading-view';
+import { GRADE_COLORS, GRADE_LABELS, GRADE_REASON_LABELS } from './labels';
 import { yearOptions } from './shared';
-
-function Legend({ rule }: { rule: GradingRule }) {
-  return (
-    <Flex gap={16} wrap>
-      {legendItems(rule).map((l) => (
-        <Flex key={l.key} align="center" gap={6}>
-          <span style={{ display: 'inline-block', width: 14, height: 14, borderRadius: 3, background: l.hex }} />
-          <Typography.Text style={{ fontSize: 13 }}>{l.label}</Typography.Text>
-        </Flex>
-      ))}
-    </Flex>
-  );
-}
 
 function GradeCounts({ r }: { r: RegionGrade }) {
   return (
@@ -61,45 +42,17 @@ function CountyBlock({ county, selected, onSelect }: { county: RegionGrade; sele
       }}
       data-testid={`grading-county-${county.regionCode}`}
     >
-      <button
-        type="button"
-        onClick={() => onSelect(active ? undefined : county.regionCode)}
-        aria-label={`${county.regionName}：${county.colour ? `${REGION_COLOUR_LABELS[county.colour]}色` : '未着色'}，${shareText(county)}`}
-        style={{ all: 'unset', cursor: 'pointer', background: hex, color: '#fff', padding: '10px 14px', display: 'block' }}
-      >
-        <Flex justify="space-between" align="baseline" gap={8}>
-          <span style={{ fontSize: 18, fontWeight: 600 }}>{county.regionName}</span>
-          <span style={{ fontSize: 15, fontWeight: 600 }}>{county.colour ? `${REGION_COLOUR_LABELS[county.colour]}色` : '数据不足'}</span>
-        </Flex>
-        <div style={{ fontSize: 13, opacity: 0.95 }}>{shareText(county)}</div>
-      </button>
+      <CountyTile region={county} onSelect={() => onSelect(active ? undefined : county.regionCode)} />
       <Flex vertical gap={8} style={{ padding: 12, flex: 1 }}>
         <GradeCounts r={county} />
         <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(86px, 1fr))', gap: 4 }}>
           {townshipTiles(county).map((t) => (
-            <Tooltip key={t.regionCode} title={`${t.regionName}：${shareText(t)}${t.colour ? '' : t.graded > 0 ? '（企业过少，不着色）' : ''}`}>
-              <button
-                type="button"
-                onClick={() => onSelect(selected === t.regionCode ? undefined : t.regionCode)}
-                style={{
-                  all: 'unset',
-                  cursor: 'pointer',
-                  boxSizing: 'border-box',
-                  padding: '4px 6px',
-                  borderRadius: 4,
-                  fontSize: 12,
-                  textAlign: 'center',
-                  whiteSpace: 'nowrap',
-                  overflow: 'hidden',
-                  textOverflow: 'ellipsis',
-                  color: t.colour ? '#fff' : t.graded > 0 ? '#595959' : '#bfbfbf',
-                  background: t.colour ? colourHex(t.colour) : t.graded > 0 ? '#e8e8e8' : '#fafafa',
-                  outline: selected === t.regionCode ? '2px solid #262626' : 'none',
-                }}
-              >
-                {t.regionName}
-              </button>
-            </Tooltip>
+            <TownshipTile
+              key={t.regionCode}
+              region={t}
+              selected={selected === t.regionCode}
+              onSelect={() => onSelect(selected === t.regionCode ? undefined : t.regionCode)}
+            />
           ))}
         </div>
       </Flex>
