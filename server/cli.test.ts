@@ -167,10 +167,10 @@ describe('zhiliang credit recompute', () => {
     expect(run('credit', 'recompute', '--region', '999999').status).toBe(1);
   });
 
-  it('has --help that names the monthly cron', () => {
+  it("has --help that names the server's monthly job", () => {
     const r = run('credit', 'recompute', '--help');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Usage: zhiliang credit recompute [options]');
-    expect(r.stdout.replace(/\s+/g, ' ')).toContain('Ops cron runs it on the 1st of each month');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('The server runs it itself on the 1st of each month at 02:00 Asia/Shanghai (job credit.monthly_recompute)');
   });
 });

@@ -179,7 +179,7 @@ export function buildCli(): Command {
   credit
     .command('recompute')
     .description(
-      "classify every active entity for a period; idempotent (replaces the period's computed classes, keeps manual adjustments). Ops cron runs it on the 1st of each month",
+      "classify every active entity for a period; idempotent (replaces the period's computed classes, keeps manual adjustments). The server runs it itself on the 1st of each month at 02:00 Asia/Shanghai (job credit.monthly_recompute); use this to re-run a period by hand",
     )
     .option('--period <YYYY-MM>', 'the period (month) to classify; default the current month in Asia/Shanghai')
     .option('--region <code>', 'only entities in this district/county or township (default the whole city)')

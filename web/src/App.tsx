@@ -19,6 +19,7 @@ const Home = lazy(() => import('./pages/platform/Home'));
 const Users = lazy(() => import('./pages/platform/Users'));
 const Audit = lazy(() => import('./pages/platform/Audit'));
 const HolidayCalendar = lazy(() => import('./pages/platform/HolidayCalendar'));
+const Jobs = lazy(() => import('./pages/platform/Jobs'));
 const NotFound = lazy(() => import('./pages/platform/NotFound'));
 const PlanDashboard = lazy(() => import('./pages/plan/Dashboard'));
 const PlanIndicators = lazy(() => import('./pages/plan/Indicators'));
@@ -128,6 +129,7 @@ function AppRoutes() {
           <Route path="admin/users" element={<RequireRole capability="users" page={<Users />} />} />
           <Route path="admin/audit" element={<RequireRole capability="audit" page={<Audit />} />} />
           <Route path="admin/calendar" element={<RequireRole capability="holidayCalendar" page={<HolidayCalendar />} />} />
+          <Route path="admin/jobs" element={<RequireRole capability="jobs" page={<Jobs />} />} />
           <Route path="plan" element={<RequireRole capability="plan" page={<PlanDashboard />} />} />
           <Route path="plan/indicators" element={<RequireRole capability="plan" page={<PlanIndicators />} />} />
           <Route path="plan/indicators/:id" element={<RequireRole capability="plan" page={<IndicatorDetail />} />} />

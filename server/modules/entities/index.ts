@@ -3,15 +3,16 @@ import { creditRoutes } from './credit/routes.ts';
 import { entityRoutes } from './routes.ts';
 import { entitySchemas } from './schema.ts';
 
-/** 企业信用风险分类: the newest class per credit code (internal: never publish it) and the monthly run (CLI, demo seed). */
+/** 企业信用风险分类: the newest class per credit code (internal: never publish it) and the monthly run (its job, CLI, demo seed). */
+export { creditMonthlyRecomputeJob } from './credit/job.ts';
 export { recomputeCreditClasses } from './credit/recompute.ts';
 export { currentCreditClasses } from './credit/service.ts';
 export { type EntityRef, findEntityByCreditCode } from './lookup.ts';
 export {
   describeEntities,
   listTargetPool,
-  listTargetPoolWithNames,
   listTargetPoolPage,
+  listTargetPoolWithNames,
   type TargetPoolEntity,
   type TargetPoolEntityDetail,
   type TargetPoolFilter,

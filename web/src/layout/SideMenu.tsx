@@ -11,6 +11,7 @@ import {
   EditOutlined,
   EnvironmentOutlined,
   ExperimentOutlined,
+  FieldTimeOutlined,
   FileSearchOutlined,
   HomeOutlined,
   InteractionOutlined,
@@ -125,6 +126,7 @@ export function buildMenuItems(role: Role, t: Translate): MenuItem[] {
   if (can(role, 'users')) admin.push({ key: '/admin/users', icon: <TeamOutlined />, label: t('menu.users') });
   if (can(role, 'audit')) admin.push({ key: '/admin/audit', icon: <AuditOutlined />, label: t('menu.audit') });
   if (can(role, 'holidayCalendar')) admin.push({ key: '/admin/calendar', icon: <CalendarOutlined />, label: t('menu.holidayCalendar') });
+  if (can(role, 'jobs')) admin.push({ key: '/admin/jobs', icon: <FieldTimeOutlined />, label: t('menu.jobs') });
   const items: MenuItem[] = [{ key: '/', icon: <HomeOutlined />, label: t('menu.home') }];
   const plan = planItems(role, t);
   if (plan.length > 0) items.push({ key: 'plan', icon: <AimOutlined />, label: t('menu.plan'), children: plan });
@@ -144,6 +146,7 @@ const KNOWN = [
   '/admin/users',
   '/admin/audit',
   '/admin/calendar',
+  '/admin/jobs',
   '/plan',
   '/plan/indicators',
   '/plan/entry',

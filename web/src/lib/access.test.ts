@@ -31,6 +31,11 @@ describe('access', () => {
     for (const role of ['county_officer', 'inspector', 'enterprise'] as const) expect(can(role, 'holidayCalendar')).toBe(false);
   });
 
+  it('opens 定时任务 to city admins only, as GET /api/v1/platform/jobs', () => {
+    expect(can('city_admin', 'jobs')).toBe(true);
+    for (const role of ['county_officer', 'inspector', 'enterprise'] as const) expect(can(role, 'jobs')).toBe(false);
+  });
+
   it('opens the trace pages to regulators only, as the trace API does', () => {
     expect(can('city_admin', 'trace')).toBe(true);
     expect(can('county_officer', 'trace')).toBe(true);

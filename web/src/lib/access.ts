@@ -47,7 +47,9 @@ export type Capability =
   /** 接口密钥: API keys of machine clients that capture events (enterprises; the city for data migration) */
   | 'apiKeys'
   /** 法定节假日安排: entering and publishing the next year's State Council holiday notice (city bureau) */
-  | 'holidayCalendar';
+  | 'holidayCalendar'
+  /** 定时任务: the scheduled jobs, their runs and 立即运行 (city bureau: they act on the whole city) */
+  | 'jobs';
 
 const ALLOWED: Record<Capability, readonly Role[]> = {
   users: ['city_admin', 'county_officer'],
@@ -74,6 +76,7 @@ const ALLOWED: Record<Capability, readonly Role[]> = {
   samplingDecide: ['city_admin', 'county_officer'],
   samplingCategories: ['city_admin'],
   holidayCalendar: ['city_admin'],
+  jobs: ['city_admin'],
 };
 
 export function can(role: Role, capability: Capability): boolean {

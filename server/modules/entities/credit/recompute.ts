@@ -13,9 +13,9 @@ import { todayInShanghai } from '../present.ts';
 
 /**
  * The monthly credit-risk classification of every entity (企业信用风险分类, 国市监信发〔2022〕6号: SAMR
- * reclassifies monthly). Ops run it with `zhiliang credit recompute` from cron on the 1st of each month;
- * a city administrator can re-run a period from the page. Set-based, so a million entities fit in well
- * under a minute:
+ * reclassifies monthly). The platform's scheduler runs it on the 1st of each month (credit/job.ts); a city
+ * administrator can re-run a period from the page, an operator with `zhiliang credit recompute`. Set-based,
+ * so a million entities fit in well under a minute:
  *
  * 1. one statement gathers every entity's factor inputs into a temporary table — three grouped scans
  *    (timeline events, production licences, certifications) hash-joined to the entities in scope;

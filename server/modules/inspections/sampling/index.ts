@@ -5,6 +5,7 @@ import { samplingRoutes } from './routes.ts';
 import { samplingSchemas } from './schema.ts';
 
 export { RISK_SAMPLING_FAILED, type RiskSamplingFailedPayload } from './finalize.ts';
+export { finalizeDueSamplesJob } from './finalize-due.ts';
 
 /**
  * Supervision sampling (监督抽查) and product grading (三分) of the inspections module: its own plugin,

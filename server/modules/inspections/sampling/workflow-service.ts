@@ -6,11 +6,12 @@ import { type AuditContext, appendAudit } from '../../../platform/audit.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError, type FieldIssue, forbidden, validationFailed } from '../../../platform/errors.ts';
 import type { RegionDirectory } from '../../../platform/regions.ts';
-import { type Actor, regionCodeInScope, requireRole } from '../../../platform/scope.ts';
+import { type Actor, requireRole } from '../../../platform/scope.ts';
 import { inTransaction } from '../../../platform/transaction.ts';
 import { workdayCalendar } from '../../calendar/index.ts';
 import { canDecideSamples, regionPath } from './access.ts';
 import { recordFinalConclusion } from './finalize.ts';
+import { closePassedRetestWindows } from './finalize-due.ts';
 import { selectItems } from './queries.ts';
 import { locked, lockSample, sampleDetail } from './sample-service.ts';
 
@@ -339,7 +340,7 @@ export async function finalizeSample(db: Db, regions: RegionDirectory, actor: Ac
   });
 }
 
-/** Finalizes every issued 不合格 in the caller's region whose window has passed (the daily sweep, or a button). */
+/** Finalizes every issued 不合格 in the caller's region whose window has passed (the 结转 button; the daily job does the city). */
 export async function finalizeDueSamples(
   db: Db,
   regions: RegionDirectory,
@@ -349,30 +350,7 @@ export async function finalizeDueSamples(
 ): Promise<FinalizeDueResult> {
   requireRole(actor, 'city_admin', 'county_officer');
   const path = regionPath(actor, regions, options.regionCode);
-  const today = options.today ?? todayInShanghai();
-  const calendar = await workdayCalendar(db);
-  return inTransaction(db, async (trx) => {
-    const due = await trx
-      .selectFrom('sampling_sample')
-      .select(['id', 'notified_on', 'retest_rule'])
-      .where('status', '=', 'issued')
-      .where('conclusion', '=', 'fail')
-      .where('notified_on', 'is not', null)
-      .where(regionCodeInScope('region_code', path))
-      .orderBy('sample_no')
-      .forUpdate()
-      .execute();
-    const ids: string[] = [];
-    for (const d of due) {
-      const lastDay = d.notified_on ? retestLastDayOrNull(calendar, d.notified_on, d.retest_rule) : null;
-      if (lastDay === null || today <= lastDay) continue;
-      const row = await lockSample(trx, regions, actor, d.id);
-      const items = await selectItems(trx, d.id);
-      await recordFinalConclusion(trx, regions, row, items, { conclusion: 'fail', via: 'window_closed', on: addDays(lastDay, 1) }, actor.id, ctx);
-      ids.push(d.id);
-    }
-    return { finalized: ids.length, sampleIds: ids };
-  });
+  return closePassedRetestWindows(db, regions, path, ctx, { ...(options.today ? { today: options.today } : {}), recordedBy: actor.id });
 }
 
 /** Publishes a final 不合格 on the public list (一公开). Idempotent. */

@@ -12,10 +12,12 @@ export const ACTION_LABEL: Record<string, string> = {
   'user.enable': '启用用户',
   'user.unlock': '解锁用户',
   'user.password_reset': '重置密码',
+  'platform.job.run': '立即运行定时任务',
 };
 
 export const ENTITY_TYPE_LABEL: Record<string, string> = {
   user: '用户',
+  platform_job_run: '定时任务',
 };
 
 const FAILURE_ACTIONS = new Set(['auth.login_failed', 'auth.account_locked', 'auth.login_refused']);
