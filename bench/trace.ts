@@ -7,7 +7,8 @@
  * Drops and recreates the `public` schema of DATABASE_URL's database (never point it at real data);
  * without DATABASE_URL it runs on an in-memory PGlite (then no COPY comparison).
  * BENCH_PHASES=copy,trace skips the load and measures the data already there (a quiet re-run of the
- * read side after a long load); the default is load,copy,trace.
+ * read side after a long load); the default is load,copy,trace. BENCH_CLIENT=worker sends the documents
+ * from a worker thread (bench/trace-client.ts) instead of the server's own JavaScript thread.
  *
  * 1. Migrates, loads the platform demo seed, registers the generator's 640 locations (bench/trace-network.ts).
  * 2. Captures `events` events as 1,000-event EPCISDocuments through POST /epcis/capture over real HTTP
@@ -29,14 +30,15 @@ import { eventIdsStatement, eventKeysStatement, reachStatement } from '../server
 import { type DbHandle, openPglite, openPostgres } from '../server/platform/db.ts';
 import { migrate } from '../server/platform/migrate.ts';
 import { DEMO_PASSWORD, seedDemo } from '../server/seed/demo.ts';
-import { benchLocations, supplyNetwork } from './trace-network.ts';
+import { type CaptureSpec, captureInWorker, captureThroughHttp } from './trace-client.ts';
+import { benchLocations } from './trace-network.ts';
 
 const targetEvents = Number(process.argv[2] ?? 1_000_000);
 const traces = Number(process.argv[3] ?? 1000);
 const concurrency = Number(process.argv[4] ?? 2);
-const DOC_SIZE = 1000;
-const PREGENERATE = 2_000_000;
-const CTX = ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'];
+// BENCH_CLIENT=worker sends the documents from a worker thread (an ERP is not in the server's process: the
+// server's JavaScript thread then only serves); the default sends them from the server's own thread.
+const CLIENT = process.env.BENCH_CLIENT === 'worker' ? 'worker' : 'same thread';
 const PHASES = new Set((process.env.BENCH_PHASES ?? 'load,copy,trace').split(','));
 const PLANS_FILE = path.join(import.meta.dirname, 'results', 'trace-plans.md');
 
@@ -63,59 +65,6 @@ async function registerLocations(handle: DbHandle) {
     )
     .execute();
   return locations;
-}
-
-async function capture(baseUrl: string, headers: Record<string, string>, locations: ReturnType<typeof benchLocations>) {
-  const gen = supplyNetwork(locations, { totalEvents: targetEvents });
-  const perDoc: number[] = [];
-  let sent = 0;
-  let done = 0;
-  let mark = null as { at: number; done: number } | null;
-  // Up to PREGENERATE events the documents are built before the clock starts, so the measured capture
-  // pays only for sending them (an ERP builds its documents on its own machine); beyond that they are
-  // built on the fly (memory), which charges the generator to the capture figure.
-  const pregenerated: { n: number; body: string }[] = [];
-  if (targetEvents <= PREGENERATE) for (let doc = buildDoc(); doc; doc = buildDoc()) pregenerated.push(doc);
-  const nextDoc = targetEvents <= PREGENERATE ? () => pregenerated.shift() ?? null : buildDoc;
-  const t0 = performance.now();
-  function buildDoc() {
-    if (sent >= targetEvents) return null;
-    const n = Math.min(DOC_SIZE, targetEvents - sent);
-    sent += n;
-    const events = Array.from({ length: n }, () => gen.next().value as Record<string, unknown>);
-    return {
-      n,
-      body: JSON.stringify({
-        '@context': CTX,
-        type: 'EPCISDocument',
-        schemaVersion: '2.0',
-        creationDate: new Date().toISOString(),
-        epcisBody: { eventList: events },
-      }),
-    };
-  }
-  let reported = 0;
-  const worker = async () => {
-    for (let doc = nextDoc(); doc; doc = nextDoc()) {
-      const s = performance.now();
-      const res = await fetch(`${baseUrl}/epcis/capture`, { method: 'POST', headers, body: doc.body });
-      const text = await res.text();
-      if (res.status !== 202) throw new Error(`capture failed: ${res.status} ${text.slice(0, 300)}`);
-      const ms = performance.now() - s;
-      perDoc.push(doc.n / (ms / 1000));
-      done += doc.n;
-      if (!mark && done >= targetEvents * 0.9) mark = { at: performance.now(), done };
-      if (done - reported >= 500_000) {
-        reported = done;
-        log(`captured ${done} events, ${Math.round(done / ((performance.now() - t0) / 1000))} events/s so far`);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const end = performance.now();
-  const totalS = (end - t0) / 1000;
-  const tail = mark && end > mark.at ? (done - mark.done) / ((end - mark.at) / 1000) : 0;
-  return { totalS, overall: done / totalS, median: pct(perDoc, 50), lastTenth: tail };
 }
 
 /** COPY of the first `n` events' rows (events, keys, identifiers) into indexed copies of the tables: the floor. */
@@ -209,10 +158,11 @@ async function measure(label: string, handle: DbHandle, postgres: boolean): Prom
   const sid = /zl_sid=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
   if (!sid) throw new Error(`login failed: ${login.status}`);
   const headers = { cookie: `zl_sid=${sid}`, 'x-zhiliang-client': 'bench', origin: address, 'content-type': 'application/ld+json' };
-  let cap: Awaited<ReturnType<typeof capture>> | null = null;
+  let cap: Awaited<ReturnType<typeof captureThroughHttp>> | null = null;
   if (load) {
-    log(`${label}: capturing ${targetEvents} events, ${concurrency} documents in flight`);
-    cap = await capture(address, headers, locations);
+    log(`${label}: capturing ${targetEvents} events, ${concurrency} documents in flight, client in the ${CLIENT}`);
+    const spec: CaptureSpec = { baseUrl: address, headers, locations, targetEvents, concurrency };
+    cap = CLIENT === 'worker' ? await captureInWorker(spec) : await captureThroughHttp(spec);
     log(`captured in ${cap.totalS.toFixed(1)} s; analyze`);
     await sql`analyze`.execute(handle.db);
   }
