@@ -101,7 +101,7 @@ describe('problem details and EPC formats (pure)', () => {
     expect(ajv.compile(byResponse('500ImplementationException'))(p)).toBe(true);
     expect(p).toMatchObject({ type: 'epcisException:ImplementationException', status: 500, instance: 'urn:zhiliang:request:req-12345678' });
     expect(problemOf({ status: 501, code: 'X', message: 'x / x' }, 'r').type).toBe('epcisException:ImplementationException');
-    expect(problemOf({ status: 429, code: 'RATE_LIMITED', message: 'x / x' }, 'r').type).toBe('about:blank');
+    expect(problemOf({ status: 429, code: 'RATE_LIMITED', message: 'x / x' }, 'r')).toMatchObject({ type: 'about:blank', title: 'Too Many Requests' });
   });
 
   it('reads the GS1-EPC-Format header and translates only GS1 identifiers', () => {

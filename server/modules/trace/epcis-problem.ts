@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type DescribedError, isFieldIssue } from '../../platform/errors.ts';
 import { EPCIS_CAPTURE_LIMIT_EXCEPTION, EPCIS_MAX_DOCUMENT_BYTES } from './epcis/index.ts';
@@ -64,8 +65,9 @@ function kindOf(e: DescribedError): Kind {
   if (e.status === 413) return e.code === 'EPCIS_QUERY_TOO_LARGE' ? QUERY_TOO_LARGE : CAPTURE_LIMIT;
   const known = BY_STATUS[e.status];
   if (known) return known;
-  // RFC 7807 §4.2: no further semantics than the status code (429 and other statuses the binding does not name).
-  return e.status >= 500 ? IMPLEMENTATION : { type: 'about:blank', title: 'Bad request' };
+  // RFC 7807 §4.2: about:blank has no further semantics than the status code, and its title is the status's phrase
+  // (429 and other statuses the binding does not name).
+  return e.status >= 500 ? IMPLEMENTATION : { type: 'about:blank', title: STATUS_CODES[e.status] ?? 'Error' };
 }
 
 /** Fastify's generic 413 names the platform's 1 MiB limit; the capture routes take EPCIS_MAX_DOCUMENT_BYTES. */
