@@ -40,11 +40,33 @@ describe.skipIf(skipReason !== '')('双随机 random inspections in the browser'
       taskUrl = page.url();
     });
 
+    // A draft can be corrected with the same form, prefilled; only the changes are sent.
+    const edited = `${name}（已更正）`;
+    await withScreenshotOnFailure(page, 'inspections-edit', async () => {
+      await page.getByRole('button', { name: /编\s*辑/ }).click();
+      const dialog = page.getByRole('dialog');
+      await expect.poll(() => dialog.getByLabel('任务名称').inputValue(), WAIT).toBe(name);
+      await expect.poll(() => dialog.getByLabel('B 类比例').inputValue(), WAIT).toBe('15');
+      await dialog.getByLabel('任务名称').fill(edited);
+      await dialog.getByLabel('B 类比例').fill('10');
+      // The whole dialog in one picture, then back to the usual window.
+      await page.setViewportSize({ width: 1440, height: 1500 });
+      await page.screenshot({ path: 'e2e/screenshots/inspections-edit.png', fullPage: false });
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await dialog.getByRole('button', { name: '保存修改' }).click();
+      await expect.poll(() => page.getByRole('heading', { name: edited }).isVisible(), WAIT).toBe(true);
+      const overview = page.locator('.ant-descriptions').first();
+      await expect.poll(() => overview.getByText(/B 类 10%/).isVisible(), WAIT).toBe(true);
+    });
+
     const ceremony = page.locator('.ant-card').filter({ hasText: '摇号仪式' });
     await withScreenshotOnFailure(page, 'inspections-ceremony', async () => {
       await expect.poll(() => ceremony.getByText(/名录内主体/).isVisible(), WAIT).toBe(true);
       await ceremony.getByRole('button', { name: '冻结名录' }).click();
       await expect.poll(() => ceremony.getByRole('button', { name: '发布承诺' }).isVisible(), WAIT).toBe(true);
+      // Frozen: the parameters are in the pool hash; no 编辑, only the way back to a draft.
+      await expect.poll(() => page.getByText(/请先在下方摇号仪式中“撤回冻结”退回草稿/).isVisible(), WAIT).toBe(true);
+      expect(await page.getByRole('button', { name: /编\s*辑/ }).count()).toBe(0);
       await ceremony.getByRole('button', { name: '发布承诺' }).click();
       await expect.poll(() => ceremony.getByLabel('见证值').isVisible(), WAIT).toBe(true);
       // Before the draw the seed is nowhere on the page.

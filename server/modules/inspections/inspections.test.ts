@@ -631,6 +631,14 @@ describe.each(DB_KINDS)('inspections on %s', (kind) => {
       expect(one.statusCode).toBe(400);
       const task = await createTask(wuxing, { name: '测试：计划比例', planId: plan.id });
       expect(task.ratioBasisPoints).toEqual({ A: 800, B: 2000, C: 6000, D: 5000 });
+      // A draft cannot be moved to a plan of another county, even by the city (whose scope covers both).
+      const nanxunPlan = await ok<InspectionPlan>(
+        admin.post('/api/v1/inspection-plans', { year: 2027, name: '南浔计划', regionCode: '330503', itemIds: ids }),
+        201,
+      );
+      const moved = await admin.patch(`/api/v1/inspection-tasks/${task.id}`, { planId: nanxunPlan.id });
+      expect(moved.statusCode).toBe(400);
+      expect(moved.json().error.details[0]).toMatchObject({ field: 'body.planId', rule: 'plan' });
     });
   });
 

@@ -154,6 +154,13 @@ function checkDates(input: { startsOn?: string | null; deadline?: string | null 
   }
 }
 
+/** A task's region must lie within its plan's region (a county plan cannot carry another county's task). */
+function requirePlanCovers(regions: RegionDirectory, planRegionCode: string, taskRegionPath: string, field: string): void {
+  if (!taskRegionPath.startsWith(regions.get(planRegionCode)?.path ?? '\u0000')) {
+    throw validationFailed([{ field, rule: 'plan', message: '任务区域须在计划区域内 / the task region must lie within the plan region' }]);
+  }
+}
+
 /**
  * Creates a task in the caller's region. Random tasks take the plan's ratios, inspectors per target and region
  * rule unless given; non-random tasks (complaint, clue, referral) need the trigger reason and skip the draw.
@@ -172,9 +179,7 @@ export async function createTask(db: Db, regions: RegionDirectory, actor: Actor,
   poolFilter(regions, region, scope);
   const id = await inTransaction(db, async (trx) => {
     const plan = input.planId ? await loadPlanInScope(trx, regions, actor, input.planId) : null;
-    if (plan && !region.path.startsWith(regions.get(plan.region_code)?.path ?? '\u0000')) {
-      throw validationFailed([{ field: 'body.regionCode', rule: 'plan', message: '任务区域须在计划区域内 / the task region must lie within the plan region' }]);
-    }
+    if (plan) requirePlanCovers(regions, plan.region_code, region.path, 'body.regionCode');
     const items = await currentItemRefs(trx, input.itemIds, 'body.itemIds');
     const ratios = input.ratioBasisPoints ?? (plan ? ratiosOf(plan) : DEFAULT_DRAW_PARAMS.ratioBasisPoints);
     const row = await trx
@@ -231,7 +236,10 @@ export async function updateTask(db: Db, regions: RegionDirectory, actor: Actor,
         { field: 'body.triggerReason', rule: 'required', message: '非随机检查须写明触发原因 / a non-random inspection needs its trigger' },
       ]);
     }
-    if (input.planId) await loadPlanInScope(trx, regions, actor, input.planId);
+    if (input.planId) {
+      const plan = await loadPlanInScope(trx, regions, actor, input.planId);
+      requirePlanCovers(regions, plan.region_code, region.path, 'body.planId');
+    }
     if (input.itemIds) {
       const items = await currentItemRefs(trx, input.itemIds, 'body.itemIds');
       await trx.deleteFrom('inspection_task_item').where('task_id', '=', id).execute();

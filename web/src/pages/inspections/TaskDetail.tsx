@@ -1,16 +1,21 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Card, Descriptions, Flex, Result, Skeleton, Tabs, Typography } from 'antd';
+import { ArrowLeftOutlined, EditOutlined, LockOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Flex, Result, Skeleton, Tabs, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { RISK_CLASSES } from '../../../../common/draw/types.ts';
 import { isApiError } from '../../api/client';
 import { type TaskDetail as Task, useTask } from '../../api/inspections';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { can } from '../../lib/access';
+import { useMeUser } from '../../session';
 import { DemoTag } from '../plan/shared/DemoTag';
 import { ITEM_KIND_LABELS, percent, REGION_RULE_LABELS } from './labels';
 import { KindTag, PublicationTag, TaskStatusTag } from './tags';
 import { DrawCeremony } from './task/DrawCeremony';
 import { TargetsPanel } from './task/TargetsPanel';
+import { EditTaskModal } from './task/TaskModals';
 import { AssignPanel, FinishPanel, RecusalsPanel } from './task/TaskPanels';
+import { taskEditability } from './task/task-form';
 
 function Overview({ task }: { task: Task }) {
   return (
@@ -36,6 +41,30 @@ function Overview({ task }: { task: Task }) {
         </Descriptions.Item>
       ) : null}
     </Descriptions>
+  );
+}
+
+/** 编辑 for a draft the caller manages; for a frozen or committed one, how to get back to a draft first. */
+function EditAction({ task }: { task: Task }) {
+  const me = useMeUser();
+  const [editing, setEditing] = useState(false);
+  const editability = taskEditability(task, can(me.role, 'inspections'));
+  if (editability === 'unfreeze-first') {
+    const step = task.status === 'frozen' ? '撤回冻结' : '撤回承诺';
+    return (
+      <Typography.Text type="secondary">
+        <LockOutlined /> 名录已{task.status === 'frozen' ? '冻结' : '冻结并发布承诺'}，任务参数不可修改；如需修改，请先在下方摇号仪式中“{step}”退回草稿。
+      </Typography.Text>
+    );
+  }
+  if (editability !== 'edit') return null;
+  return (
+    <>
+      <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+        编辑
+      </Button>
+      <EditTaskModal task={task} open={editing} onClose={() => setEditing(false)} />
+    </>
   );
 }
 
@@ -66,13 +95,16 @@ export default function TaskDetail() {
           <Link to="/inspections/tasks">
             <ArrowLeftOutlined /> 抽查任务
           </Link>
-          <Flex align="center" gap={8} wrap>
-            <Typography.Title level={3} style={{ margin: 0 }}>
-              {t.name}
-            </Typography.Title>
-            <KindTag kind={t.kind} />
-            <TaskStatusTag status={t.status} />
-            <DemoTag demo={t.isDemo} />
+          <Flex justify="space-between" align="center" gap={12} wrap>
+            <Flex align="center" gap={8} wrap>
+              <Typography.Title level={3} style={{ margin: 0 }}>
+                {t.name}
+              </Typography.Title>
+              <KindTag kind={t.kind} />
+              <TaskStatusTag status={t.status} />
+              <DemoTag demo={t.isDemo} />
+            </Flex>
+            <EditAction task={t} />
           </Flex>
           <Overview task={t} />
         </Flex>

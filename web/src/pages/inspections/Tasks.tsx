@@ -9,7 +9,7 @@ import { useMeUser } from '../../session';
 import { DemoTag } from '../plan/shared/DemoTag';
 import { TASK_STATUS_LABELS } from './labels';
 import { KindTag, PublicationTag, TaskStatusTag } from './tags';
-import { TaskFormModal } from './task/TaskFormModal';
+import { NewTaskModal } from './task/TaskModals';
 
 const columns: TableColumnsType<TaskSummary> = [
   {
@@ -133,7 +133,7 @@ export default function Tasks() {
           />
         </Flex>
       </Card>
-      {canCreate ? <TaskFormModal open={creating} onClose={() => setCreating(false)} /> : null}
+      {canCreate ? <NewTaskModal open={creating} onClose={() => setCreating(false)} /> : null}
     </Flex>
   );
 }

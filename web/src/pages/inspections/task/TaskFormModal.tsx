@@ -1,148 +1,144 @@
-import { Alert, App, Col, DatePicker, Divider, Form, Input, InputNumber, Modal, Radio, Row, Select, TreeSelect } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useMemo } from 'react';
-import { useNavigate } from 'react-router';
-import { DEFAULT_DRAW_PARAMS, RATIO_BANDS, RISK_CLASSES, type RiskClass } from '../../../../../common/draw/types.ts';
+import { LockOutlined } from '@ant-design/icons';
+import { Alert, App, Col, DatePicker, Divider, Flex, Form, Input, InputNumber, Modal, Radio, Row, Select, TreeSelect, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { RATIO_BANDS, RISK_CLASSES } from '../../../../../common/draw/types.ts';
 import { SPECIAL_LIST_LABELS } from '../../../../../common/entity-labels.ts';
 import { INDUSTRY_SECTIONS } from '../../../../../common/industry.ts';
 import { isApiError } from '../../../api/client';
-import { SPECIAL_LISTS, type SpecialList } from '../../../api/entities';
-import { createTask, type RegionRule, type TaskInput, type TaskKind, useInspectionMutation, useItems, usePlans } from '../../../api/inspections';
+import { SPECIAL_LISTS } from '../../../api/entities';
+import { type ItemRef, type TaskKind, useItems, usePlans } from '../../../api/inspections';
 import { useLocalise } from '../../../i18n';
-import { fieldErrorsFrom } from '../../../lib/form-errors';
-import { scopeTree, toTreeSelectData } from '../../../lib/regions';
+import { regionPath, scopeTree, toTreeSelectData } from '../../../lib/regions';
 import { useRegion } from '../../../region-context';
 import { useMeUser } from '../../../session';
 import { ITEM_KIND_LABELS, percent, REGION_RULE_LABELS } from '../labels';
-
-interface TaskForm {
-  kind: TaskKind;
-  name: string;
-  planId?: string;
-  regionCode: string;
-  itemIds: string[];
-  townships: string[];
-  industries: string[];
-  specialLists: SpecialList[];
-  ratios: Record<RiskClass, number>;
-  inspectorsPerTarget: number;
-  regionRule: RegionRule;
-  maxTargetsPerInspector?: number | null;
-  period?: [Dayjs, Dayjs] | null;
-  triggerReason?: string;
-}
-
-const FIELDS = ['name', 'planId', 'regionCode', 'itemIds', 'triggerReason', 'inspectorsPerTarget'] as const;
+import { ratiosToPercent, type TaskFormValues, taskFieldErrors } from './task-form';
 
 const industryOptions = INDUSTRY_SECTIONS.map((s) => ({
   label: `${s.code} ${s.name}`,
   options: [{ value: s.code, label: `${s.code} ${s.name}（整个门类）` }, ...s.divisions.map((d) => ({ value: d.code, label: `${d.code} ${d.name}` }))],
 }));
 
-const toPercent = (r: Record<RiskClass, number>) => Object.fromEntries(RISK_CLASSES.map((c) => [c, r[c] / 100])) as Record<RiskClass, number>; // every class mapped
+const KIND_OPTIONS: { value: TaskKind; label: string }[] = [
+  { value: 'random', label: '双随机抽查（摇号确定对象和人员）' },
+  { value: 'non_random', label: '非随机检查（投诉举报、线索、转办）' },
+];
 
-/** New 抽查任务: 双随机 (from an annual plan, ratios per credit class) or 非随机 (triggered by a complaint or clue). */
-export function TaskFormModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** A value fixed once the task exists (the PATCH takes neither kind nor region): shown as text, still in the form. */
+function FixedValue({ text }: { text: string; value?: unknown }) {
+  return (
+    <Flex align="center" gap={8} style={{ minHeight: 32 }}>
+      <Typography.Text strong>{text}</Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        <LockOutlined /> 创建后不可更改
+      </Typography.Text>
+    </Flex>
+  );
+}
+
+export interface TaskFormModalProps {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  okText: string;
+  initialValues: TaskFormValues;
+  /**
+   * Saves the values. A rejection with the API's validation details puts each message at its field (and keeps the
+   * dialog open); any other error is shown as a message. The caller closes the dialog on success.
+   */
+  onSubmit: (values: TaskFormValues) => Promise<unknown>;
+  /**
+   * Editing a saved draft: its kind and region are fixed (the PATCH takes neither); its items are offered even when
+   * the list has since been revised.
+   */
+  editing?: { items: ItemRef[]; regionName: string };
+}
+
+/**
+ * The 抽查任务 form, for a new task and for a draft being corrected: 双随机 (from an annual plan, ratios per credit
+ * class) or 非随机 (triggered by a complaint or clue).
+ */
+export function TaskFormModal({ open, onClose, title, okText, initialValues, onSubmit, editing }: TaskFormModalProps) {
   const { message } = App.useApp();
   const localise = useLocalise();
-  const navigate = useNavigate();
   const me = useMeUser();
   const { tree } = useRegion();
-  const [form] = Form.useForm<TaskForm>();
-  const kind = Form.useWatch('kind', form) ?? 'random';
-  const regionCode = Form.useWatch('regionCode', form) ?? me.regionCode;
+  const [form] = Form.useForm<TaskFormValues>();
+  const [saving, setSaving] = useState(false);
+  const kind = Form.useWatch('kind', form) ?? initialValues.kind;
+  const regionCode = Form.useWatch('regionCode', form) ?? initialValues.regionCode;
   const ratios = Form.useWatch('ratios', form);
   const items = useItems();
   const plans = usePlans({ page: 1, pageSize: 100 });
-  const save = useInspectionMutation(createTask);
   const scope = useMemo(() => (tree ? scopeTree(tree, me.regionCode) : []), [tree, me.regionCode]);
   const bureaus = useMemo(() => toTreeSelectData(scope, (n) => n.level !== 'township'), [scope]);
   const within = useMemo(() => (tree ? toTreeSelectData(scopeTree(tree, regionCode)) : []), [tree, regionCode]);
   const outside = RISK_CLASSES.filter((c) => ratios && (ratios[c] * 100 < RATIO_BANDS[c].min || ratios[c] * 100 > RATIO_BANDS[c].max));
+  // A saved task keeps its region, so only plans of that region or one above it fit (the rule creation checks).
+  const planRegions = useMemo(() => (editing && tree ? regionPath(tree, initialValues.regionCode) : null), [editing, tree, initialValues.regionCode]);
+  const planOptions = (plans.data?.items ?? [])
+    .filter((p) => planRegions === null || planRegions.includes(p.regionCode))
+    .map((p) => ({ value: p.id, label: `${p.year} · ${p.name}` }));
+  const itemOptions = useMemo(() => {
+    const current = (items.data ?? []).map((i) => ({ value: i.id, label: `${i.code} ${i.name}（${ITEM_KIND_LABELS[i.kind]}）` }));
+    const kept = (editing?.items ?? [])
+      .filter((i) => !current.some((o) => o.value === i.id))
+      .map((i) => ({ value: i.id, label: `${i.code} ${i.name}（${ITEM_KIND_LABELS[i.kind]}，第 ${i.version} 版，已修订）` }));
+    return [...current, ...kept];
+  }, [items.data, editing]);
 
   const onPlan = (planId: string | undefined) => {
     const plan = plans.data?.items.find((p) => p.id === planId);
     if (!plan) return;
     form.setFieldsValue({
-      regionCode: plan.regionCode,
+      ...(editing ? {} : { regionCode: plan.regionCode }),
       itemIds: plan.items.map((i) => i.id),
-      ratios: toPercent(plan.ratioBasisPoints),
+      ratios: ratiosToPercent(plan.ratioBasisPoints),
       inspectorsPerTarget: plan.inspectorsPerTarget,
       regionRule: plan.regionRule,
     });
   };
 
-  const submit = (v: TaskForm) => {
-    const input: TaskInput = {
-      kind: v.kind,
-      name: v.name.trim(),
-      planId: v.planId ?? null,
-      regionCode: v.regionCode,
-      itemIds: v.itemIds,
-      startsOn: v.period?.[0]?.format('YYYY-MM-DD') ?? null,
-      deadline: v.period?.[1]?.format('YYYY-MM-DD') ?? null,
-      ...(v.kind === 'random'
-        ? {
-            scope: { regionCodes: v.townships, industries: v.industries, specialLists: v.specialLists, statuses: [] },
-            ratioBasisPoints: Object.fromEntries(RISK_CLASSES.map((c) => [c, Math.round(v.ratios[c] * 100)])) as Record<RiskClass, number>, // every class mapped
-            inspectorsPerTarget: v.inspectorsPerTarget,
-            regionRule: v.regionRule,
-            maxTargetsPerInspector: v.maxTargetsPerInspector ?? null,
-          }
-        : { triggerReason: v.triggerReason?.trim() ?? '', inspectorsPerTarget: v.inspectorsPerTarget, regionRule: v.regionRule }),
-    };
-    save.mutate(input, {
-      onSuccess: (task) => {
-        message.success(`已创建任务：${task.name}`);
-        onClose();
-        navigate(`/inspections/tasks/${task.id}`);
-      },
-      onError: (error) => {
-        const fieldErrors = isApiError(error) ? fieldErrorsFrom(error, FIELDS, localise) : [];
-        if (fieldErrors.length > 0) form.setFields(fieldErrors);
-        else message.error(localise(error.message));
-      },
-    });
+  const submit = async (v: TaskFormValues) => {
+    setSaving(true);
+    try {
+      await onSubmit(v);
+    } catch (error) {
+      const fieldErrors = isApiError(error) ? taskFieldErrors(error, localise) : [];
+      if (fieldErrors.length > 0) form.setFields(fieldErrors);
+      else message.error(localise(error instanceof Error ? error.message : String(error)));
+    } finally {
+      setSaving(false);
+    }
   };
 
   return (
     <Modal
-      title="新建抽查任务"
+      title={title}
       open={open}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okText="创建"
+      okText={okText}
       cancelText="取消"
-      confirmLoading={save.isPending}
+      confirmLoading={saving}
       destroyOnHidden
       width={820}
     >
-      <Form<TaskForm>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        onFinish={submit}
-        initialValues={{
-          kind: 'random',
-          regionCode: me.regionCode,
-          itemIds: [],
-          townships: [],
-          industries: [],
-          specialLists: [],
-          ratios: toPercent(DEFAULT_DRAW_PARAMS.ratioBasisPoints),
-          inspectorsPerTarget: 2,
-          regionRule: 'township',
-        }}
-      >
-        <Form.Item name="kind" label="任务类型">
-          <Radio.Group
-            optionType="button"
-            buttonStyle="solid"
-            options={[
-              { value: 'random', label: '双随机抽查（摇号确定对象和人员）' },
-              { value: 'non_random', label: '非随机检查（投诉举报、线索、转办）' },
-            ]}
+      <Form<TaskFormValues> form={form} layout="vertical" preserve={false} onFinish={(v) => void submit(v)} initialValues={initialValues}>
+        {editing ? (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title="草稿阶段可修改任务参数。冻结名录时，检查范围、抽查比例和人员规则计入名录哈希，此后不能再改。"
           />
+        ) : null}
+        <Form.Item name="kind" label="任务类型">
+          {editing ? (
+            <FixedValue text={KIND_OPTIONS.find((o) => o.value === initialValues.kind)?.label ?? ''} />
+          ) : (
+            <Radio.Group optionType="button" buttonStyle="solid" options={KIND_OPTIONS} />
+          )}
         </Form.Item>
         <Row gutter={16}>
           <Col span={14}>
@@ -157,20 +153,20 @@ export function TaskFormModal({ open, onClose }: { open: boolean; onClose: () =>
                 placeholder={kind === 'random' ? '选择后带出事项、比例和规则' : '可不选'}
                 loading={plans.isPending}
                 onChange={onPlan}
-                options={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.year} · ${p.name}` }))}
+                options={planOptions}
               />
             </Form.Item>
           </Col>
         </Row>
         <Row gutter={16}>
           <Col span={10}>
-            <Form.Item name="regionCode" label="任务所属区域" rules={[{ required: true, message: '请选择区域' }]}>
-              <TreeSelect treeData={bureaus} treeDefaultExpandAll />
+            <Form.Item name="regionCode" label="任务所属区域" rules={editing ? [] : [{ required: true, message: '请选择区域' }]}>
+              {editing ? <FixedValue text={editing.regionName} /> : <TreeSelect treeData={bureaus} treeDefaultExpandAll />}
             </Form.Item>
           </Col>
           <Col span={14}>
             <Form.Item name="period" label="检查期间（开始 — 截止）">
-              <DatePicker.RangePicker style={{ width: '100%' }} />
+              <DatePicker.RangePicker allowEmpty={[true, true]} placeholder={['开始日期', '截止日期']} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         </Row>
@@ -180,7 +176,7 @@ export function TaskFormModal({ open, onClose }: { open: boolean; onClose: () =>
             loading={items.isPending}
             placeholder="从抽查事项清单中选择（进一次门、查多项事）"
             optionFilterProp="label"
-            options={(items.data ?? []).map((i) => ({ value: i.id, label: `${i.code} ${i.name}（${ITEM_KIND_LABELS[i.kind]}）` }))}
+            options={itemOptions}
           />
         </Form.Item>
         {kind === 'non_random' ? (
