@@ -143,4 +143,67 @@ describe.skipIf(skipReason !== '')('credit-risk classes in the browser', () => {
     });
     await context.close();
   });
+
+  // Last in the file: the new version is the active one from here on. It raises only 严重违法失信名单's
+  // points, whose entities are class D by the list floor anyway, so no class changes even on a recompute.
+  it('the city publishes a model version changing one weight; a county officer cannot', async () => {
+    const county = await loggedInContext(browser, baseURL, 'wuxing');
+    const countyPage = await county.newPage();
+    await withScreenshotOnFailure(countyPage, 'credit-model-county', async () => {
+      await countyPage.goto('/entities/credit');
+      await countyPage.getByRole('button', { name: '评分模型' }).click();
+      await expect.poll(() => countyPage.getByText('版本历史').isVisible(), WAIT).toBe(true);
+      await expect.poll(() => countyPage.getByRole('row', { name: /第 \d+ 版/ }).count(), WAIT).toBeGreaterThan(0);
+      expect(await countyPage.getByRole('button', { name: '新建版本' }).count()).toBe(0);
+    });
+    await county.close();
+
+    const context = await loggedInContext(browser, baseURL, 'admin');
+    const page = await context.newPage();
+    await withScreenshotOnFailure(page, 'credit-model-version', async () => {
+      await page.goto('/entities/credit');
+      await page.getByRole('button', { name: '评分模型' }).click();
+      const drawer = page.getByRole('dialog').filter({ hasText: '版本历史' });
+      await expect.poll(() => drawer.getByText(/信用风险分类评分模型 · 第 \d+ 版/).isVisible(), WAIT).toBe(true);
+      const current = Number(/第 (\d+) 版/.exec((await drawer.getByText(/信用风险分类评分模型 · 第 \d+ 版/).textContent()) ?? '')?.[1]);
+      expect(current).toBeGreaterThan(0);
+      await drawer.getByRole('button', { name: '新建版本' }).click();
+
+      const form = page.getByRole('dialog').filter({ hasText: `新建评分模型版本 · 第 ${current + 1} 版` });
+      const points = form.getByRole('spinbutton', { name: '列入严重违法失信名单 分值' });
+      await expect.poll(() => points.inputValue(), WAIT).toBe('50');
+      // The server's own rules, inline: the bands must stay in order.
+      await form.getByRole('spinbutton', { name: 'B 类最高分' }).fill('2');
+      await expect.poll(() => form.getByText(/分界应满足 A < B < C/).isVisible(), WAIT).toBe(true);
+      await settled(page);
+      await page.screenshot({ path: 'e2e/screenshots/credit-model-form.png' });
+      await form.getByRole('spinbutton', { name: 'B 类最高分' }).fill('24');
+      await expect.poll(() => form.getByText(/分界应满足 A < B < C/).count(), WAIT).toBe(0);
+      await points.fill('60');
+      await form.getByRole('button', { name: /发布新版本/ }).click();
+      await expect.poll(() => form.getByText(/请写明依据与取值说明（至少 20 字）/).isVisible(), WAIT).toBe(true);
+      await form
+        .getByRole('textbox', { name: '修订说明' })
+        .fill('列入严重违法失信名单的分值由 +50 调整为 +60，使名单内主体的风险分与其他主体拉开差距；其余取值沿用上一版。');
+      await expect.poll(() => form.getByText(/请写明依据与取值说明/).count(), WAIT).toBe(0);
+      await form.getByRole('button', { name: /发布新版本/ }).click();
+
+      const confirm = page.getByRole('dialog').filter({ hasText: `发布评分模型第 ${current + 1} 版？` });
+      await expect.poll(() => confirm.getByText('列入严重违法失信名单：+50，且至少为 D 类 → +60，且至少为 D 类').isVisible(), WAIT).toBe(true);
+      await expect.poll(() => confirm.getByText(/发布不会自动重新计算/).isVisible(), WAIT).toBe(true);
+      await page.screenshot({ path: 'e2e/screenshots/credit-model-confirm.png' });
+      await confirm.getByRole('button', { name: '确认发布' }).click();
+
+      await expect.poll(() => page.getByText(`已发布评分模型第 ${current + 1} 版`).isVisible(), WAIT).toBe(true);
+      await expect.poll(() => drawer.getByText(`信用风险分类评分模型 · 第 ${current + 1} 版`).isVisible(), WAIT).toBe(true);
+      await expect.poll(() => drawer.getByText('+60，且至少为 D 类').isVisible(), WAIT).toBe(true);
+      const history = drawer.getByRole('region', { name: '评分模型版本历史' });
+      await expect.poll(() => history.getByRole('row', { name: new RegExp(`第 ${current + 1} 版\\s*当前`) }).isVisible(), WAIT).toBe(true);
+      await expect.poll(() => history.getByRole('row', { name: new RegExp(`第 ${current} 版`) }).isVisible(), WAIT).toBe(true);
+      await settled(page);
+      await history.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: 'e2e/screenshots/credit-model-history.png' });
+    });
+    await context.close();
+  });
 });

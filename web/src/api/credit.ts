@@ -8,6 +8,7 @@ import type {
   CreditClassList,
   CreditClassRecord,
   CreditModel,
+  CreditModelInput,
   EntityCreditHistory,
   ListCreditClassesInput,
   RecomputeResult,
@@ -34,11 +35,16 @@ export const recomputeCreditClasses = (period?: string) => api.post<RecomputeRes
 
 export const getActiveCreditModel = (signal?: AbortSignal) => api.get<CreditModel>(`${V1}/credit-models/active`, undefined, signal);
 
+export const listCreditModels = (signal?: AbortSignal) => api.get<CreditModel[]>(`${V1}/credit-models`, undefined, signal);
+
+export const createCreditModel = (input: CreditModelInput) => api.post<CreditModel>(`${V1}/credit-models`, input);
+
 export const creditKeys = {
   all: ['credit'] as const,
   list: (params: ListCreditClassesInput) => ['credit', 'list', params] as const,
   entity: (id: string) => ['credit', 'entity', id] as const,
   model: ['credit', 'model'] as const,
+  models: ['credit', 'models'] as const,
 };
 
 export const useCreditClasses = (params: ListCreditClassesInput) =>
@@ -49,6 +55,10 @@ export const useEntityCredit = (entityId: string, enabled = true) =>
 
 export const useActiveCreditModel = (enabled: boolean) =>
   useQuery({ queryKey: creditKeys.model, queryFn: ({ signal }) => getActiveCreditModel(signal), enabled, staleTime: 5 * 60_000 });
+
+/** Every version, newest first (the drawer's 版本历史). */
+export const useCreditModels = (enabled: boolean) =>
+  useQuery({ queryKey: creditKeys.models, queryFn: ({ signal }) => listCreditModels(signal), enabled, staleTime: 5 * 60_000 });
 
 /** A write (adjustment, recompute): refreshes every credit query when it succeeds. */
 export function useCreditMutation<TInput, TResult>(mutationFn: (input: TInput) => Promise<TResult>) {

@@ -26,6 +26,13 @@ describe('access', () => {
     expect(can('county_officer', 'planAdmin')).toBe(false);
   });
 
+  it('lets only city admins publish a credit model version, as POST /credit-models requires', () => {
+    expect(can('city_admin', 'creditModel')).toBe(true);
+    expect(can('county_officer', 'creditModel')).toBe(false);
+    expect(can('inspector', 'creditModel')).toBe(false);
+    expect(can('enterprise', 'creditModel')).toBe(false);
+  });
+
   it('opens 法定节假日安排 to city admins only, as the calendar API writes', () => {
     expect(can('city_admin', 'holidayCalendar')).toBe(true);
     for (const role of ['county_officer', 'inspector', 'enterprise'] as const) expect(can(role, 'holidayCalendar')).toBe(false);

@@ -20,6 +20,8 @@ export type Capability =
   | 'entitiesEdit'
   /** 信用风险分类: regulators in their region (internal: never enterprises, never public) */
   | 'entityCredit'
+  /** 信用风险分类评分模型: publishing a new version (city bureau; POST /credit-models is city_admin only) */
+  | 'creditModel'
   /** 监督抽查样品: regulators their region's samples, an enterprise its own issued ones (and its 复检 application) */
   | 'sampling'
   /** 抽查计划、合格率、分级分色: regulators only (product and enterprise grades are internal) */
@@ -62,6 +64,7 @@ const ALLOWED: Record<Capability, readonly Role[]> = {
   entities: ['city_admin', 'county_officer', 'inspector', 'enterprise'],
   entitiesEdit: ['city_admin', 'county_officer'],
   entityCredit: ['city_admin', 'county_officer', 'inspector'],
+  creditModel: ['city_admin'],
   inspections: ['city_admin', 'county_officer'],
   inspectionTasks: ['city_admin', 'county_officer', 'inspector'],
   myInspections: ['inspector'],
