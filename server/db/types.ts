@@ -3,6 +3,7 @@ import type { CalendarTables } from './types-calendar.ts';
 import type { CreditTables } from './types-credit.ts';
 import type { InspectionTables } from './types-inspections.ts';
 import type { PlatformJobTables } from './types-platform-jobs.ts';
+import type { TraceNamedQueryTables } from './types-trace-named-query.ts';
 
 /** Kysely table types; they mirror server/db/migrations. Keep both in step. */
 
@@ -615,7 +616,7 @@ export interface SamplingGradingRuleTable {
   created_at: DefaultTimestamp;
 }
 
-export interface Database extends InspectionTables, CreditTables, CalendarTables, PlatformJobTables {
+export interface Database extends InspectionTables, CreditTables, CalendarTables, PlatformJobTables, TraceNamedQueryTables {
   platform_migration: PlatformMigrationTable;
   platform_region: PlatformRegionTable;
   platform_user: PlatformUserTable;

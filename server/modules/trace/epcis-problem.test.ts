@@ -184,8 +184,8 @@ describe.each(DB_KINDS)('EPCIS 2.0 problem details and GS1-EPC-Format on %s', (k
     const missing = await admin.get(`/epcis/events/${encodeURIComponent(uuid(404))}`);
     expectProblem(missing, 404, 'epcisException:NoSuchNameException', 'NOT_FOUND', byResponse('404ResourceNotFound'));
     expectProblem(await admin.get('/epcis/capture/00000000-0000-4000-8000-000000000000'), 404, 'epcisException:NoSuchNameException', 'NOT_FOUND');
-    const route = expectProblem(await admin.get('/epcis/queries'), 404, 'epcisException:NoSuchNameException', 'NOT_FOUND');
-    expect(route.detail).toMatch(/\/epcis\/queries/);
+    const route = expectProblem(await admin.get('/epcis/no-such-resource'), 404, 'epcisException:NoSuchNameException', 'NOT_FOUND');
+    expect(route.detail).toMatch(/\/epcis\/no-such-resource/);
     expectProblem(await admin.request({ method: 'DELETE', url: '/epcis/events' }), 404, 'epcisException:NoSuchNameException', 'NOT_FOUND');
   });
 

@@ -4,6 +4,7 @@ import { actorOf, auditContextOf } from '../../platform/request-context.ts';
 import { captureDocument, captureEvent, getCaptureJob } from './capture-service.ts';
 import { EPCIS_CAPTURE_LIMIT, EPCIS_MAX_DOCUMENT_BYTES } from './epcis/index.ts';
 import { captureErrorAsProblem, epcisProblemSchema, problems, sendProblem } from './epcis-problem.ts';
+import { namedQueryRoutes } from './named-query-routes.ts';
 import {
   CompanyPrefixes,
   companyPrefixesFor,
@@ -171,7 +172,7 @@ async function epcisScope(app: FastifyInstance, platformCompanyPrefix: string): 
   );
 
   /** Runs a query and answers its page in the GS1-EPC-Format the request asks for (checked before the query runs). */
-  const answerEvents = async (req: FastifyRequest, reply: FastifyReply, run: () => Promise<EventPage>) => {
+  const answerEvents = async (req: FastifyRequest, reply: FastifyReply, run: () => Promise<EventPage>, queryName?: string) => {
     const format = readEpcFormat(req.headers[EPC_FORMAT_HEADER.toLowerCase()]);
     const page = await run();
     const events = format === 'Always_EPC_URN' ? await inFormat(page.events, format) : translateEvents(page.events, format, NO_PREFIXES);
@@ -183,7 +184,7 @@ async function epcisScope(app: FastifyInstance, platformCompanyPrefix: string): 
     return epcisHeaders(reply)
       .header(EPC_FORMAT_HEADER, format)
       .type('application/ld+json')
-      .send(queryDocument({ ...page, events }));
+      .send(queryDocument({ ...page, events }, queryName));
   };
   const inFormat = async (events: unknown[], format: EpcFormat) =>
     translateEvents(events, format, await companyPrefixesFor(app.db, epcValues(events), platformCompanyPrefix));
@@ -220,6 +221,8 @@ async function epcisScope(app: FastifyInstance, platformCompanyPrefix: string): 
     },
     async (req, reply) => answerEvents(req, reply, () => getEvent(app.db, actorOf(req), req.params.eventID)),
   );
+
+  await namedQueryRoutes(app, { tags, security, epcFormatHeader, headers: epcisHeaders, answerEvents });
 
   for (const resource of RESOURCES) {
     app.get<{ Querystring: { perPage?: string } }>(

@@ -36,13 +36,19 @@ function scopeCondition(actor: Actor): Expression<SqlBool> | null {
  * across pages.
  */
 export async function queryEvents(db: Db, actor: Actor, params: Record<string, string>): Promise<EventPage> {
-  const conditions = filterConditions(params);
-  const order = readOrder(params);
-  const limits = readLimits(params);
+  const { conditions, order, limits } = readQuery(params);
   const cursor = params.nextPageToken === undefined ? null : decodeCursor(params.nextPageToken, order);
 
   // (JIT is off for the pool — server/platform/db.ts: with one plan per partition it cost seconds here.)
   return runQuery(db, actor, conditions, order, limits, cursor);
+}
+
+/**
+ * Reads and checks every parameter of a SimpleEventQuery as GET /events does, without asking the database: a bad one
+ * throws its QueryParameterException. Named queries (named-query-service.ts) check their definition with this.
+ */
+export function readQuery(params: Record<string, string>): { conditions: Expression<SqlBool>[]; order: Order; limits: Limits } {
+  return { conditions: filterConditions(params), order: readOrder(params), limits: readLimits(params) };
 }
 
 async function runQuery(db: Db, actor: Actor, conditions: Expression<SqlBool>[], order: Order, limits: Limits, cursor: Cursor | null): Promise<EventPage> {
