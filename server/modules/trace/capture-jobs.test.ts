@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, type TestApp } from '../../test-support/app.ts';
 import { DB_KINDS } from '../../test-support/db.ts';
+import { loginTeaCoop } from './test-enterprises.ts';
 
 const CTX = ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'];
 const DL = 'https://id.gs1.org';
 const FARM = `${DL}/414/6970000001014`; // 安吉示范茶叶合作社 93330523MA2C0D1E2Q (330523)
 const PLANT = `${DL}/414/6970000000017`; // 湖州示范食品 91330502MA2B3C4D58 (330502100, 吴兴区)
 const FOOD = '91330502MA2B3C4D58';
-const TEA_COOP = '93330523MA2C0D1E2Q';
 
 let n = 0;
 function doc(where: string, lot: string) {
@@ -69,19 +69,7 @@ describe.each(DB_KINDS)('EPCIS capture jobs list on %s', (kind) => {
     t = await buildTestApp(kind);
     admin = await t.login('admin');
     food = await t.login('enterprise1');
-    // A second enterprise: the 安吉 tea cooperative, which owns the farm location.
-    const created = await admin.post('/api/v1/users', {
-      username: 'tea_coop',
-      displayName: '安吉合作社',
-      role: 'enterprise',
-      regionCode: '330523',
-      password: 'Tea#Coop2025',
-      enterpriseName: '安吉示范茶叶合作社（演示）',
-      enterpriseCreditCode: TEA_COOP,
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    tea = await t.login('tea_coop', 'Tea#Coop2025');
-    expect((await tea.post('/api/v1/auth/password', { currentPassword: 'Tea#Coop2025', newPassword: 'Tea#Coop2026' })).statusCode).toBeLessThan(300);
+    tea = await loginTeaCoop(t, admin);
 
     const ok = await capture(food, doc(PLANT, 'CJ-FOOD-1'));
     expect(ok.statusCode, ok.body).toBe(202);

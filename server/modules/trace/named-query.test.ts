@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_KEY } from '../../seed/trace-demo.ts';
 import { buildTestApp, type Client, type TestApp } from '../../test-support/app.ts';
 import { DB_KINDS } from '../../test-support/db.ts';
+import { loginTeaCoop, TEA_COOP } from './test-enterprises.ts';
 
 /**
  * EPCIS 2.0 REST binding named queries (/epcis/queries…): create, list, read, run, delete; the definition checked as
@@ -59,7 +60,6 @@ const CTX = ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'];
 const DL = 'https://id.gs1.org';
 const FARM = `${DL}/414/6970000001014`; // 安吉示范茶叶合作社 93330523MA2C0D1E2Q
 const PLANT = `${DL}/414/6970000000017`; // 湖州示范食品 91330502MA2B3C4D58
-const TEA_COOP = '93330523MA2C0D1E2Q';
 const STEP = 'https://zhiliang.example/bizstep/named-query';
 const SGTIN = 'urn:epc:id:sgtin:0614141.107346.2017';
 const SGTIN_DL = 'https://id.gs1.org/01/10614141073464/21/2017';
@@ -107,18 +107,7 @@ describe.each(DB_KINDS)('EPCIS named queries on %s', (kind) => {
     t = await buildTestApp(kind);
     admin = await t.login('admin');
     food = await t.login('enterprise1');
-    const created = await admin.post('/api/v1/users', {
-      username: 'tea_coop',
-      displayName: '安吉合作社',
-      role: 'enterprise',
-      regionCode: '330523',
-      password: 'Tea#Coop2025',
-      enterpriseName: '安吉示范茶叶合作社（演示）',
-      enterpriseCreditCode: TEA_COOP,
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    tea = await t.login('tea_coop', 'Tea#Coop2025');
-    expect((await tea.post('/api/v1/auth/password', { currentPassword: 'Tea#Coop2025', newPassword: 'Tea#Coop2026' })).statusCode).toBeLessThan(300);
+    tea = await loginTeaCoop(t, admin);
 
     const capture = async (c: Client, body: object) => {
       const res = await c.request({ method: 'POST', url: '/epcis/capture', payload: body, headers: { 'content-type': 'application/ld+json' } });
