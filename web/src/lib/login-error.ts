@@ -1,6 +1,6 @@
-import dayjs from 'dayjs';
 import { type ApiError, isApiError } from '../api/client';
 import { type Lang, pickLanguage, type Translate } from '../i18n';
+import { shanghaiTime } from './time';
 
 function detailValue(error: ApiError, key: string): unknown {
   return error.details.find((detail) => key in detail)?.[key];
@@ -16,8 +16,8 @@ export function describeLoginError(error: unknown, t: Translate, lang: Lang): { 
   }
   const lockedUntil = detailValue(error, 'lockedUntil');
   if (error.code === 'AUTH_ACCOUNT_LOCKED' && typeof lockedUntil === 'string') {
-    // The server writes the instant in UTC ISO form; the user reads local time.
-    const time = dayjs(lockedUntil).format('YYYY-MM-DD HH:mm');
+    // The server writes the instant in UTC ISO form; the user reads it in Huzhou time (Asia/Shanghai).
+    const time = shanghaiTime(lockedUntil);
     if (message.includes(lockedUntil)) return { message: message.replace(lockedUntil, time), hint: null };
     return { message, hint: t('login.lockedUntil', { time }) };
   }

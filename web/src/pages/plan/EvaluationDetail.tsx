@@ -1,12 +1,12 @@
 import { ArrowLeftOutlined, FileExcelOutlined, FilePdfOutlined, LockOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Descriptions, Flex, Popconfirm, Result, Row, Skeleton, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
 import { freezeEvaluation, planFiles, useEvaluation, usePlanMutation } from '../../api/plan';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocalise } from '../../i18n';
 import { can } from '../../lib/access';
+import { shanghaiTime } from '../../lib/time';
 import { useMeUser } from '../../session';
 import { Narrative } from './evaluation/Narrative';
 import { CategorySummary, LaggingList, SnapshotIndicators } from './evaluation/SnapshotTables';
@@ -91,8 +91,8 @@ export default function EvaluationDetail() {
               { key: 'year', label: '数据年度', children: `${item.dataYear}年` },
               { key: 'asOf', label: '数据截止', children: item.asOf },
               { key: 'method', label: '测算方法版本', children: snapshot.methodVersion },
-              { key: 'created', label: '创建', children: `${item.createdBy ?? '—'} ${dayjs(item.createdAt).format('YYYY-MM-DD HH:mm')}` },
-              { key: 'frozen', label: '冻结时间', children: item.frozenAt ? dayjs(item.frozenAt).format('YYYY-MM-DD HH:mm') : '—' },
+              { key: 'created', label: '创建', children: `${item.createdBy ?? '—'} ${shanghaiTime(item.createdAt)}` },
+              { key: 'frozen', label: '冻结时间', children: item.frozenAt ? shanghaiTime(item.frozenAt) : '—' },
             ]}
           />
           {draft ? <Alert type="info" showIcon title="草稿：以下为按当前已审定数据实时测算的预览，冻结后固定不变。" /> : null}

@@ -1,11 +1,11 @@
 import { FileExcelOutlined, FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Space, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { type Evaluation, type Plan, planFiles, useEvaluations } from '../../api/plan';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { can } from '../../lib/access';
+import { shanghaiTime } from '../../lib/time';
 import { useMeUser } from '../../session';
 import { CreateEvaluationModal } from './evaluation/CreateEvaluationModal';
 import { EVALUATION_KIND_LABEL, EVALUATION_STATUS } from './shared/labels';
@@ -35,7 +35,7 @@ function EvaluationList({ plan, year, creating, onCloseCreate }: { plan: Plan; y
             width: 90,
             render: (_v, item) => <Tag color={EVALUATION_STATUS[item.status].color}>{EVALUATION_STATUS[item.status].text}</Tag>,
           },
-          { title: '冻结时间', key: 'frozenAt', width: 150, render: (_v, item) => (item.frozenAt ? dayjs(item.frozenAt).format('YYYY-MM-DD HH:mm') : '—') },
+          { title: '冻结时间', key: 'frozenAt', width: 150, render: (_v, item) => shanghaiTime(item.frozenAt) },
           {
             title: '报告',
             key: 'report',

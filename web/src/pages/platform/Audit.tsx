@@ -1,12 +1,12 @@
 import { Card, Empty, Flex, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useAudit, useVerifyAudit } from '../../api/platform';
 import type { AuditEntry, RegionNode } from '../../api/platform-types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { type Translate, useT } from '../../i18n';
 import { findRegion } from '../../lib/regions';
+import { shanghaiTime } from '../../lib/time';
 import { useRegion } from '../../region-context';
 import { AuditDetail } from './audit/AuditDetail';
 import { AuditFilters, type AuditFilterValues } from './audit/AuditFilters';
@@ -23,7 +23,7 @@ function buildColumns(t: Translate, tree: RegionNode[] | undefined): ColumnsType
       dataIndex: 'occurredAt',
       key: 'occurredAt',
       width: 170,
-      render: (_value, entry) => dayjs(entry.occurredAt).format('YYYY-MM-DD HH:mm:ss'),
+      render: (_value, entry) => shanghaiTime(entry.occurredAt, true),
     },
     { title: '操作人', dataIndex: 'actorUsername', key: 'actor', width: 120, render: (_value, entry) => entry.actorUsername ?? dash },
     {

@@ -1,7 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Flex, Input, Modal, Spin, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import {
   type CalendarYearSummary,
@@ -15,6 +14,7 @@ import {
 } from '../../api/calendar';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocalise } from '../../i18n';
+import { shanghaiTime } from '../../lib/time';
 import { marksFromDays, marksFromEntry } from './calendar/month-grid';
 import { YearFormDrawer } from './calendar/YearFormDrawer';
 import { YearGrid } from './calendar/YearGrid';
@@ -122,7 +122,7 @@ export default function HolidayCalendarPage() {
       dataIndex: 'publishedAt',
       key: 'publishedAt',
       width: 150,
-      render: (at: string | null) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : dash),
+      render: (at: string | null) => (at ? shanghaiTime(at) : dash),
     },
     {
       title: '操作',

@@ -1,12 +1,12 @@
 import { App, Button, Card, Empty, Flex, Popconfirm, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { type JobInfo, type JobRun, type JobRunStatus, useJobs, useRunJob } from '../../api/jobs';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocalise } from '../../i18n';
+import { shanghaiTime } from '../../lib/time';
 
 const dash = <Typography.Text type="secondary">—</Typography.Text>;
-const time = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm:ss') : null);
+const time = (iso: string | null) => (iso ? shanghaiTime(iso, true) : null);
 
 const STATUS: Record<JobRunStatus, { color: string; label: string }> = {
   running: { color: 'processing', label: '运行中' },

@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { type ApiKey, useApiKeys, useCreateApiKey, useRevokeApiKey } from '../../api/platform';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocalise } from '../../i18n';
+import { shanghaiTime } from '../../lib/time';
 import { useMeUser } from '../../session';
-import { shanghaiTime } from './shared/time';
 
 const time = (iso: string | null) => (iso ? shanghaiTime(iso) : null);
 

@@ -5,11 +5,11 @@ import { useState } from 'react';
 import { type CaptureJob, type CaptureListParams, type CaptureStatus, useCaptureJobs } from '../../api/trace';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocalise } from '../../i18n';
+import { shanghaiTime } from '../../lib/time';
 import { useRegion } from '../../region-context';
 import { useMeUser } from '../../session';
 import { CaptureDrawer } from './captures/CaptureDrawer';
 import { documentTypeLabel, STATUS_COLOR, STATUS_LABEL } from './captures/labels';
-import { shanghaiTime } from './shared/time';
 
 const DEFAULT_PAGE_SIZE = 20;
 const dash = <Typography.Text type="secondary">—</Typography.Text>;

@@ -5,11 +5,11 @@ import { useState } from 'react';
 import { type TraceProduct, useProducts } from '../../api/trace';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { canRegisterProducts } from '../../lib/access';
+import { shanghaiTime } from '../../lib/time';
 import { useMeUser } from '../../session';
 import { DEMO_GTIN_NOTE, productCodeText } from './products/labels';
 import { ProductDrawer } from './products/ProductDrawer';
 import { RegisterProductModal } from './products/RegisterProductModal';
-import { shanghaiTime } from './shared/time';
 
 const DEFAULT_PAGE_SIZE = 20;
 const dash = <Typography.Text type="secondary">—</Typography.Text>;

@@ -12,6 +12,7 @@ import {
   useInspectors,
 } from '../../../api/inspections';
 import { useLocalise } from '../../../i18n';
+import { shanghaiTimeShort } from '../../../lib/time';
 import { useMeUser } from '../../../session';
 import { RECUSAL_STATUS_LABELS } from '../labels';
 import { PublicationTag } from '../tags';
@@ -49,7 +50,7 @@ export function RecusalsPanel({ task }: { task: TaskDetail }) {
     { title: '检查对象', dataIndex: 'entityName' },
     { title: '回避人员', dataIndex: 'inspectorName', width: 100 },
     { title: '事由', dataIndex: 'reason' },
-    { title: '申请', key: 'applied', width: 170, render: (_v, r) => `${r.appliedBy} · ${dayjs(r.appliedAt).format('MM-DD HH:mm')}` },
+    { title: '申请', key: 'applied', width: 170, render: (_v, r) => `${r.appliedBy} · ${shanghaiTimeShort(r.appliedAt)}` },
     {
       title: '处理',
       key: 'decision',
@@ -76,7 +77,7 @@ export function RecusalsPanel({ task }: { task: TaskDetail }) {
               {r.status === 'approved' ? `第 ${r.redrawSeq} 次重抽 → ${r.replacementName}` : ''}
             </span>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {r.decidedBy} · {r.decidedAt ? dayjs(r.decidedAt).format('MM-DD HH:mm') : ''}
+              {r.decidedBy} · {r.decidedAt ? shanghaiTimeShort(r.decidedAt) : ''}
               {r.decisionNote ? ` · ${r.decisionNote}` : ''}
             </Typography.Text>
           </Flex>

@@ -1,6 +1,6 @@
 import { Flex, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import type { AssessmentAdjustment, RegionScore, ScoreLine } from '../../../api/plan';
+import { shanghaiTime } from '../../../lib/time';
 import { formatShare } from '../shared/format';
 import { ADJUSTMENT_KIND_LABEL } from '../shared/labels';
 import { StatusTag } from '../shared/StatusTag';
@@ -52,7 +52,7 @@ export function ScoreSheet({ score }: { score: RegionScore }) {
             },
             { title: '分值', key: 'points', width: 80, align: 'right', render: (_v, item) => `${item.kind === 'bonus' ? '+' : '-'}${item.points}` },
             { title: '理由', dataIndex: 'reason' },
-            { title: '时间', key: 'createdAt', width: 140, render: (_v, item) => dayjs(item.createdAt).format('YYYY-MM-DD HH:mm') },
+            { title: '时间', key: 'createdAt', width: 140, render: (_v, item) => shanghaiTime(item.createdAt) },
           ]}
         />
       ) : (

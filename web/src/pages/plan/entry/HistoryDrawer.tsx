@@ -1,11 +1,11 @@
 import { Alert, Drawer, Empty, Flex, Skeleton, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { type IndicatorValue, planFiles, useValueHistory } from '../../../api/plan';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { shanghaiTime } from '../../../lib/time';
 import { formatValue } from '../shared/format';
 import { ValueStatusTag } from '../shared/StatusTag';
 
-const time = (value: string | null) => (value ? dayjs(value).format('YYYY-MM-DD HH:mm') : '—');
+const time = (value: string | null) => shanghaiTime(value);
 
 const TIMELINE_COLOR: Record<IndicatorValue['status'], string> = {
   draft: 'gray',

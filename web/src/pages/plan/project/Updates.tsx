@@ -1,8 +1,8 @@
 import { App, Button, Flex, Input, Select, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { addProjectUpdate, type KeyProject, PROJECT_STATUSES, type ProjectStatus, planFiles, usePlanMutation } from '../../../api/plan';
 import { useLocalise } from '../../../i18n';
+import { shanghaiTime } from '../../../lib/time';
 import { type AttachmentRef, AttachmentUpload } from '../shared/AttachmentUpload';
 import { PROJECT_STATUS } from '../shared/labels';
 
@@ -69,7 +69,7 @@ export function Updates({ project, canAdd }: { project: KeyProject; canAdd: bool
         <Flex key={update.id} vertical gap={4} style={{ borderBottom: '1px solid #f0f0f0', paddingBottom: 8 }}>
           <Flex gap={8} align="center" wrap>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {dayjs(update.createdAt).format('YYYY-MM-DD HH:mm')} · {update.createdBy ?? '—'}
+              {shanghaiTime(update.createdAt)} · {update.createdBy ?? '—'}
             </Typography.Text>
             {update.statusAfter ? <Tag color={PROJECT_STATUS[update.statusAfter].color}>状态改为{PROJECT_STATUS[update.statusAfter].text}</Tag> : null}
           </Flex>

@@ -1,7 +1,7 @@
 import { Button, Flex, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { type IndicatorValue, planFiles } from '../../../api/plan';
+import { shanghaiTimeShort } from '../../../lib/time';
 import { WARNING_RULE_LABEL } from '../entry/Warnings';
 import { formatChange, formatValue } from '../shared/format';
 import type { Comparison } from './compare';
@@ -27,7 +27,7 @@ export function buildReviewColumns(actions: ReviewActions): ColumnsType<Indicato
         <Flex vertical>
           <span>{value.regionName}</span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }} title="报送时间">
-            {value.submittedAt ? dayjs(value.submittedAt).format('MM-DD HH:mm') : ''}
+            {value.submittedAt ? shanghaiTimeShort(value.submittedAt) : ''}
           </Typography.Text>
         </Flex>
       ),

@@ -1,11 +1,11 @@
 import { Button, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import type { UpdateUserInput, User } from '../../../api/platform-types';
 import type { Translate } from '../../../i18n';
+import { shanghaiTime } from '../../../lib/time';
 import { STATUS_LABEL } from './labels';
 
-const formatTime = (value: string) => dayjs(value).format('YYYY-MM-DD HH:mm');
+const formatTime = (value: string) => shanghaiTime(value);
 
 export interface UserActions {
   meId: string;

@@ -2,7 +2,7 @@ import { Alert, Descriptions, Drawer, Empty, Flex, Result, Skeleton, Table, Tag,
 import { useCaptureJob } from '../../../api/trace';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useLocalise } from '../../../i18n';
-import { shanghaiTime } from '../shared/time';
+import { shanghaiTime } from '../../../lib/time';
 import { documentTypeLabel, type ErrorIssue, readCaptureError, STATUS_COLOR, STATUS_LABEL } from './labels';
 
 const time = (iso: string | null) => shanghaiTime(iso, true);

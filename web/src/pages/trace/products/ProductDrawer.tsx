@@ -4,7 +4,7 @@ import { isApiError } from '../../../api/client';
 import { type IssuedCode, type ProductBatch, type TraceProduct, useIssueCode, useProductBatches } from '../../../api/trace';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useLocalise } from '../../../i18n';
-import { shanghaiTime } from '../shared/time';
+import { shanghaiTime } from '../../../lib/time';
 import { type BatchCode, BatchCodeCard } from './BatchCodeCard';
 import { consumerPath, DEMO_GTIN_NOTE, lotProblem, productCodeText } from './labels';
 

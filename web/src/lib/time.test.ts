@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shanghaiTime } from './time';
+import { shanghaiTime, shanghaiTimeShort } from './time';
 
 describe('shanghaiTime', () => {
   it('shows an instant in Asia/Shanghai (UTC+8), across midnight, with or without seconds', () => {
@@ -7,5 +7,10 @@ describe('shanghaiTime', () => {
     expect(shanghaiTime('2025-12-31T16:30:05Z', true)).toBe('2026-01-01 00:30:05');
     expect(shanghaiTime(null)).toBe('—');
     expect(shanghaiTime('not a time')).toBe('not a time');
+  });
+
+  it('has a short month-day form for lists, with the same time zone', () => {
+    expect(shanghaiTimeShort('2025-12-31T16:30:05Z')).toBe('01-01 00:30');
+    expect(shanghaiTimeShort(undefined)).toBe('—');
   });
 });

@@ -21,3 +21,9 @@ export function shanghaiTime(iso: string | null | undefined, withSeconds = false
   const time = `${part.hour}:${part.minute}${withSeconds ? `:${part.second}` : ''}`;
   return `${part.year}-${part.month}-${part.day} ${time}`;
 }
+
+/** The same instant as `MM-DD HH:mm` in Asia/Shanghai (short lists where the year is evident). */
+export function shanghaiTimeShort(iso: string | null | undefined): string {
+  const full = shanghaiTime(iso);
+  return /^\d{4}-/.test(full) ? full.slice(5) : full;
+}
