@@ -45,6 +45,8 @@ interface Prepared {
   index: EventIndex;
   eventID: string;
   hash: string;
+  /** eventTime as a UTC ISO instant (the partition key of every row the event writes). */
+  time: string;
   placement: Placement;
   position: string;
 }
@@ -94,6 +96,7 @@ async function prepare(db: Db, actor: Actor, events: EpcisEvent[], positionOf: (
     index,
     eventID: index.eventID ?? `urn:uuid:${randomUUID()}`,
     hash: eventContentHash(event),
+    time: new Date(index.eventTime).toISOString(),
     placement: placeEvent(actor, locationsOf[i] ?? [], known, positionOf(i)),
     position: positionOf(i),
   }));
@@ -199,8 +202,7 @@ async function store(trx: Db, prepared: Prepared[], captureId: string, contextOf
   const pks = (await sql<{ pk: string }>`select nextval('trace_event_pk_seq')::text as pk from generate_series(1, ${fresh.length}::int)`.execute(trx)).rows.map(
     (r) => r.pk,
   );
-  const keyRows = (events: Prepared[]) =>
-    events.map((p, k) => [p.eventID, p.hash, p.index.errorDeclaration !== null, pks[k] as string, new Date(p.index.eventTime).toISOString()]);
+  const keyRows = (events: Prepared[]) => events.map((p, k) => [p.eventID, p.hash, p.index.errorDeclaration !== null, pks[k] as string, p.time]);
   await sql`savepoint capture_keys`.execute(trx);
   try {
     await bulkInsert(trx, 'trace_event_key', KEY_COLUMNS, keyRows(fresh));
@@ -218,7 +220,6 @@ async function store(trx: Db, prepared: Prepared[], captureId: string, contextOf
       throw again;
     }
   }
-  const times = fresh.map((p) => new Date(p.index.eventTime).toISOString());
   const context = contextOf === undefined ? null : new BulkJson(contextOf);
   await bulkInsert(
     trx,
@@ -228,7 +229,7 @@ async function store(trx: Db, prepared: Prepared[], captureId: string, contextOf
       pks[k] as string,
       p.eventID,
       p.index.type,
-      times[k] as string,
+      p.time,
       p.index.eventTimeZoneOffset,
       p.index.action,
       p.index.bizStep,
@@ -250,7 +251,7 @@ async function store(trx: Db, prepared: Prepared[], captureId: string, contextOf
     trx,
     'trace_event_identifier',
     ['identifier', 'role', 'event_pk', 'event_time', 'raw', 'quantity', 'uom'],
-    fresh.flatMap((p, k) => identifierRows(p).map((r) => [r.identifier, r.role, pks[k] as string, times[k] as string, r.raw, r.quantity, r.uom])),
+    fresh.flatMap((p, k) => identifierRows(p).map((r) => [r.identifier, r.role, pks[k] as string, p.time, r.raw, r.quantity, r.uom])),
   );
   await bulkInsert(
     trx,

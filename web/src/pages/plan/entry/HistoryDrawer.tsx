@@ -5,7 +5,7 @@ import { shanghaiTime } from '../../../lib/time';
 import { formatValue } from '../shared/format';
 import { ValueStatusTag } from '../shared/StatusTag';
 
-const time = (value: string | null) => shanghaiTime(value);
+const time = shanghaiTime;
 
 const TIMELINE_COLOR: Record<IndicatorValue['status'], string> = {
   draft: 'gray',
