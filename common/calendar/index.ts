@@ -6,12 +6,13 @@
  * `extendCalendarData`; the server counts every deadline on it). Beyond the covered years every function throws
  * CalendarRangeError.
  *
- * The free functions below (`addWorkdays`, …) use the package's data only — for tests and tools; server code takes
- * the combined calendar from server/modules/calendar (`workdayCalendar(db)`).
+ * `statutoryCalendar` is the package's data alone (tests, tools); server code takes the combined calendar from
+ * server/modules/calendar (`workdayCalendar(db)`). There are deliberately no package-only free functions: a server
+ * caller could pick one up and miss the entered years.
  */
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import chineseDaysPackage from 'chinese-days/package.json' with { type: 'json' };
-import { type CalendarCoverage, type CalendarData, type DayKind, WorkdayCalendar } from './workdays.ts';
+import { type CalendarCoverage, type CalendarData, WorkdayCalendar } from './workdays.ts';
 
 export { type CalendarYearData, extendCalendarData, mergeCalendarData } from './merge.ts';
 export { type CalendarCoverage, type CalendarData, CalendarDateError, CalendarRangeError, type DayKind, WorkdayCalendar } from './workdays.ts';
@@ -44,29 +45,4 @@ export function packageSpecialDays(year: number): { date: string; kind: 'holiday
       .filter(([date]) => date.startsWith(prefix))
       .map(([date, value]) => ({ date, kind, name: nameOf(value) }));
   return [...pick(chineseDays.holidays, 'holiday'), ...pick(chineseDays.workdays, 'makeup_workday')].sort((a, b) => (a.date < b.date ? -1 : 1));
-}
-
-/** The years the package covers, whole years from 1 January to 31 December. */
-export function calendarCoverage(): CalendarCoverage {
-  return { ...statutoryCalendar.coverage };
-}
-
-/** The Nth working day after `from` (`from` not counted; n = 0 returns `from`), package data only. See WorkdayCalendar.addWorkdays. */
-export function addWorkdays(from: string, n: number): string {
-  return statutoryCalendar.addWorkdays(from, n);
-}
-
-/** Whether a date is a working day (Mon–Fri not a holiday, or a 调休 make-up Saturday/Sunday), package data only. */
-export function isWorkday(date: string): boolean {
-  return statutoryCalendar.isWorkday(date);
-}
-
-/** Working days d with a < d <= b (negative when b < a), package data only. */
-export function workdaysBetween(a: string, b: string): number {
-  return statutoryCalendar.workdaysBetween(a, b);
-}
-
-/** workday / weekend / holiday / makeup_workday, package data only. */
-export function dayKind(date: string): DayKind {
-  return statutoryCalendar.dayKind(date);
 }
