@@ -344,7 +344,6 @@ export interface TraceEventTable {
   read_point: string | null;
   biz_location: string | null;
   transformation_id: string | null;
-  content_hash: string;
   is_error_declaration: Generated<boolean>;
   enterprise_credit_code: string | null;
   region_code: string | null;
@@ -356,7 +355,8 @@ export interface TraceEventTable {
 
 export interface TraceEventKeyTable {
   event_id: string;
-  content_hash: string;
+  /** Set for error declarations; null for other events since migration 0018 (hashed from the stored document when needed). */
+  content_hash: string | null;
   is_error_declaration: boolean;
   event_pk: number;
   event_time: Timestamp;

@@ -44,7 +44,8 @@ interface Prepared {
   event: EpcisEvent;
   index: EventIndex;
   eventID: string;
-  hash: string;
+  /** The content hash, computed on first use (contentHashOf): only a repeated eventID or an error declaration needs it. */
+  hash: string | null;
   /** eventTime as a UTC ISO instant (the partition key of every row the event writes). */
   time: string;
   placement: Placement;
@@ -95,7 +96,7 @@ async function prepare(db: Db, actor: Actor, events: EpcisEvent[], positionOf: (
     event,
     index,
     eventID: index.eventID ?? `urn:uuid:${randomUUID()}`,
-    hash: eventContentHash(event),
+    hash: null,
     time: new Date(index.eventTime).toISOString(),
     placement: placeEvent(actor, locationsOf[i] ?? [], known, positionOf(i)),
     position: positionOf(i),
@@ -112,6 +113,11 @@ function identifierRows(p: Prepared) {
   return [...unique.values()];
 }
 
+function contentHashOf(p: Prepared): string {
+  p.hash ??= eventContentHash(p.event);
+  return p.hash;
+}
+
 const isUniqueViolation = (err: unknown) => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';
 
 const EVENT_COLUMNS = [
@@ -126,7 +132,6 @@ const EVENT_COLUMNS = [
   'read_point',
   'biz_location',
   'transformation_id',
-  'content_hash',
   'is_error_declaration',
   'enterprise_credit_code',
   'region_code',
@@ -142,15 +147,24 @@ interface StoredKey {
   is_error_declaration: boolean;
 }
 
-/** The stored keys of these events' eventIDs: the event itself and its corrections. */
+/**
+ * The stored keys of these events' eventIDs: the event itself and its corrections. An event key written since
+ * migration 0018 carries no hash; the event's stored document (the event exactly as captured) is hashed instead.
+ */
 async function storedKeys(trx: Db, prepared: Prepared[]): Promise<StoredKey[]> {
   const ids = [...new Set(prepared.map((p) => p.eventID))];
   if (ids.length === 0) return [];
-  const result = await sql<StoredKey>`
-    select event_id, content_hash, is_error_declaration from trace_event_key where event_id = any(${ids}::text[]) and not is_error_declaration
+  const result = await sql<{ event_id: string; content_hash: string | null; is_error_declaration: boolean; document: EpcisEvent | null }>`
+    select k.event_id, k.content_hash, k.is_error_declaration, case when k.content_hash is null then e.document end as document
+    from trace_event_key k left join trace_event e on e.id = k.event_pk and e.event_time = k.event_time
+    where k.event_id = any(${ids}::text[]) and not k.is_error_declaration
     union all
-    select event_id, content_hash, is_error_declaration from trace_event_key where event_id = any(${ids}::text[]) and is_error_declaration`.execute(trx);
-  return result.rows;
+    select event_id, content_hash, is_error_declaration, null from trace_event_key where event_id = any(${ids}::text[]) and is_error_declaration`.execute(trx);
+  return result.rows.map((r) => {
+    const hash = r.content_hash ?? (r.document === null ? null : eventContentHash(r.document));
+    if (hash === null) throw new Error(`stored event ${r.event_id} has neither a content hash nor a document`);
+    return { event_id: r.event_id, content_hash: hash, is_error_declaration: r.is_error_declaration };
+  });
 }
 
 /**
@@ -159,13 +173,14 @@ async function storedKeys(trx: Db, prepared: Prepared[]): Promise<StoredKey[]> {
  * is a 409 naming it.
  */
 function sortOut(prepared: Prepared[], stored: StoredKey[]): { fresh: Prepared[]; duplicates: number } {
-  const seen = new Map<string, string>(stored.filter((e) => !e.is_error_declaration).map((e) => [e.event_id, e.content_hash]));
+  // eventID → the stored event's hash, or the first event of this document under it (hashed only if the eventID comes again)
+  const seen = new Map<string, string | Prepared>(stored.filter((e) => !e.is_error_declaration).map((e) => [e.event_id, e.content_hash]));
   const corrections = new Set(stored.filter((e) => e.is_error_declaration).map((e) => `${e.event_id}|${e.content_hash}`));
   let duplicates = 0;
   const fresh: Prepared[] = [];
   for (const p of prepared) {
     if (p.index.errorDeclaration) {
-      const key = `${p.eventID}|${p.hash}`;
+      const key = `${p.eventID}|${contentHashOf(p)}`;
       if (corrections.has(key)) duplicates += 1;
       else {
         corrections.add(key);
@@ -175,9 +190,9 @@ function sortOut(prepared: Prepared[], stored: StoredKey[]): { fresh: Prepared[]
     }
     const known = seen.get(p.eventID);
     if (known === undefined) {
-      seen.set(p.eventID, p.hash);
+      seen.set(p.eventID, p);
       fresh.push(p);
-    } else if (known === p.hash) {
+    } else if ((typeof known === 'string' ? known : contentHashOf(known)) === contentHashOf(p)) {
       duplicates += 1;
     } else {
       throw conflict(p.eventID, p.position);
@@ -202,7 +217,9 @@ async function store(trx: Db, prepared: Prepared[], captureId: string, contextOf
   const pks = (await sql<{ pk: string }>`select nextval('trace_event_pk_seq')::text as pk from generate_series(1, ${fresh.length}::int)`.execute(trx)).rows.map(
     (r) => r.pk,
   );
-  const keyRows = (events: Prepared[]) => events.map((p, k) => [p.eventID, p.hash, p.index.errorDeclaration !== null, pks[k] as string, p.time]);
+  // Only an error declaration's key carries its hash (its corrections are unique per content); see migration 0018.
+  const keyRows = (events: Prepared[]) =>
+    events.map((p, k) => [p.eventID, p.index.errorDeclaration !== null ? contentHashOf(p) : null, p.index.errorDeclaration !== null, pks[k] as string, p.time]);
   await sql`savepoint capture_keys`.execute(trx);
   try {
     await bulkInsert(trx, 'trace_event_key', KEY_COLUMNS, keyRows(fresh));
@@ -237,7 +254,6 @@ async function store(trx: Db, prepared: Prepared[], captureId: string, contextOf
       p.index.readPoint ? canonicalId(p.index.readPoint) : null,
       p.index.bizLocation ? canonicalId(p.index.bizLocation) : null,
       p.index.transformationID,
-      p.hash,
       p.index.errorDeclaration !== null,
       p.placement.enterpriseCreditCode,
       p.placement.regionCode,
