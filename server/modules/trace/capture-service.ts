@@ -17,6 +17,7 @@ import {
   validateEpcisDocument,
   validateEpcisEvent,
 } from './epcis/index.ts';
+import { type CaptureJob, presentJob } from './epcis-capture-jobs.ts';
 import { eventLocations, loadLocations, type Placement, placeEvent } from './location-service.ts';
 
 /**
@@ -26,19 +27,6 @@ import { eventLocations, loadLocations, type Placement, placeEvent } from './loc
  * safe retry when identical (acknowledged, not stored twice) and a 409 when different — unless it
  * carries an errorDeclaration, which is stored as the correction of that event (EPCIS 2.0 §7.4.1.2).
  */
-
-export interface CaptureJob {
-  captureID: string;
-  running: boolean;
-  success: boolean;
-  captureErrorBehaviour: 'rollback';
-  createdAt: string;
-  finishedAt: string | null;
-  eventCount: number;
-  storedCount: number;
-  duplicateCount: number;
-  errors: unknown[];
-}
 
 interface Prepared {
   event: EpcisEvent;
@@ -62,30 +50,6 @@ function invalid(issues: EpcisIssue[]): AppError {
     `EPCIS 文档不符合 2.0.1 JSON Schema：${first ? `${first.path || '/'} ${first.message}` : ''} / The EPCIS document does not conform to the 2.0.1 JSON Schema`,
     issuesToDetails(issues),
   );
-}
-
-function presentJob(row: {
-  id: string;
-  status: string;
-  created_at: Date | string;
-  finished_at: Date | string | null;
-  event_count: number;
-  stored_count: number;
-  duplicate_count: number;
-  errors: unknown;
-}): CaptureJob {
-  return {
-    captureID: row.id,
-    running: row.status === 'running',
-    success: row.status === 'success',
-    captureErrorBehaviour: 'rollback',
-    createdAt: new Date(row.created_at).toISOString(),
-    finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
-    eventCount: row.event_count,
-    storedCount: row.stored_count,
-    duplicateCount: row.duplicate_count,
-    errors: Array.isArray(row.errors) ? row.errors : [],
-  };
 }
 
 async function prepare(db: Db, actor: Actor, events: EpcisEvent[], positionOf: (i: number) => string): Promise<Prepared[]> {
@@ -387,13 +351,4 @@ export async function captureEvent(db: Db, actor: Actor, event: unknown, ctx: Au
     });
     return { eventID: p.eventID, created: stored === 1 };
   });
-}
-
-/** GET /epcis/capture/:id — a job is visible to whoever started it, and to the city. */
-export async function getCaptureJob(db: Db, actor: Actor, id: string): Promise<CaptureJob> {
-  let q = db.selectFrom('trace_capture').selectAll().where('id', '=', id);
-  if (actor.role !== 'city_admin') q = q.where('created_by', '=', actor.id);
-  const row = await q.executeTakeFirst();
-  if (!row) throw notFound();
-  return presentJob(row);
 }

@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, describeError, type HandledError } from '../../platform/errors.ts';
 import { actorOf, auditContextOf } from '../../platform/request-context.ts';
-import { captureDocument, captureEvent, getCaptureJob } from './capture-service.ts';
+import { captureDocument, captureEvent } from './capture-service.ts';
 import { EPCIS_CAPTURE_LIMIT, EPCIS_MAX_DOCUMENT_BYTES } from './epcis/index.ts';
+import { getCaptureJob } from './epcis-capture-jobs.ts';
+import { discoveryRoutes } from './epcis-discovery-routes.ts';
 import { captureErrorAsProblem, epcisProblemSchema, problems, sendProblem } from './epcis-problem.ts';
 import { namedQueryRoutes } from './named-query-routes.ts';
 import {
@@ -13,10 +15,9 @@ import {
   type EpcFormat,
   epcValues,
   readEpcFormat,
-  translateEpc,
   translateEvents,
 } from './query/epc-format.ts';
-import { type EventPage, getEvent, listResource, queryDocument, queryEvents } from './query/index.ts';
+import { type EventPage, getEvent, queryDocument, queryEvents } from './query/index.ts';
 
 /** Version negotiation headers every EPCIS answer carries (REST binding). */
 function epcisHeaders(reply: FastifyReply): FastifyReply {
@@ -26,17 +27,6 @@ function epcisHeaders(reply: FastifyReply): FastifyReply {
     .header('GS1-EPCIS-Capture-Limit', String(EPCIS_CAPTURE_LIMIT))
     .header('GS1-EPCIS-Capture-File-Size-Limit', String(EPCIS_MAX_DOCUMENT_BYTES));
 }
-
-const RESOURCES = ['epcs', 'bizSteps', 'bizLocations', 'readPoints', 'eventTypes', 'dispositions'] as const;
-type Resource = (typeof RESOURCES)[number];
-const RESOURCE_PARAM: Record<Resource, string> = {
-  epcs: 'MATCH_anyEPC',
-  bizSteps: 'EQ_bizStep',
-  bizLocations: 'EQ_bizLocation',
-  readPoints: 'EQ_readPoint',
-  eventTypes: 'eventType',
-  dispositions: 'EQ_disposition',
-};
 
 // What the query and discovery routes answer in (EPCIS 2.0 REST binding: JSON / JSON-LD; no XML binding here).
 const ANSWER_TYPES = new Set(['*/*', 'application/*', 'application/json', 'application/ld+json']);
@@ -103,11 +93,6 @@ async function epcisScope(app: FastifyInstance, platformCompanyPrefix: string): 
       done(Object.assign(err instanceof Error ? err : new Error('invalid JSON'), { statusCode: 400 }), undefined);
     }
   });
-
-  // GS1-EPC-Format on discovery: the server announces the formats it takes — either, in any mix.
-  app.options('/capture', { schema: { tags, summary: '上报限制 / Capture limits (GS1-EPCIS-Capture-Limit)', security } }, async (_req, reply) =>
-    epcisHeaders(reply).header('Allow', 'OPTIONS, POST').header(EPC_FORMAT_HEADER, 'No_Preference').status(204).send(),
-  );
 
   app.post(
     '/capture',
@@ -223,45 +208,5 @@ async function epcisScope(app: FastifyInstance, platformCompanyPrefix: string): 
   );
 
   await namedQueryRoutes(app, { tags, security, epcFormatHeader, headers: epcisHeaders, answerEvents });
-
-  for (const resource of RESOURCES) {
-    app.get<{ Querystring: { perPage?: string } }>(
-      `/${resource}`,
-      {
-        schema: {
-          tags,
-          security,
-          summary: `${resource} 列表 / Known ${resource}`,
-          ...(resource === 'epcs' ? { headers: epcFormatHeader } : {}),
-          querystring: { type: 'object', additionalProperties: false, properties: { perPage: { type: 'string', pattern: '^\\d+$' } } },
-          response: problems(400, 401, 403, 406, 500),
-        },
-      },
-      async (req, reply) => {
-        const format = resource === 'epcs' ? readEpcFormat(req.headers[EPC_FORMAT_HEADER.toLowerCase()]) : null;
-        const limit = Math.min(1000, Number(req.query.perPage ?? 100));
-        let values = await listResource(app.db, actorOf(req), resource, limit);
-        if (format === 'Always_EPC_URN' || format === 'Always_GS1_Digital_Link') {
-          const prefixes = format === 'Always_EPC_URN' ? await companyPrefixesFor(app.db, values, platformCompanyPrefix) : NO_PREFIXES;
-          values = values.map((v) => translateEpc(v, format, prefixes));
-        }
-        if (format) reply.header(EPC_FORMAT_HEADER, format);
-        return epcisHeaders(reply).send({ '@set': values });
-      },
-    );
-    app.get<{ Params: { value: string }; Querystring: Record<string, string> }>(
-      `/${resource}/:value/events`,
-      {
-        schema: {
-          tags,
-          security,
-          summary: `按 ${resource} 查询事件 / Events of one ${resource} value`,
-          headers: epcFormatHeader,
-          querystring,
-          response: problems(400, 401, 403, 406, 413, 414, 500),
-        },
-      },
-      async (req, reply) => answerEvents(req, reply, () => queryEvents(app.db, actorOf(req), { ...req.query, [RESOURCE_PARAM[resource]]: req.params.value })),
-    );
-  }
+  await discoveryRoutes(app, { tags, security, epcFormatHeader, headers: epcisHeaders, answerEvents, platformCompanyPrefix });
 }

@@ -267,7 +267,7 @@ describe.each(DB_KINDS)('EPCIS 2.0 capture and query on %s', (kind) => {
     const bad = await admin.get('/epcis/events?EQ_colour=red');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].field).toBe('query.EQ_colour');
-    const types = (await admin.get('/epcis/eventTypes')).json()['@set'];
+    const types = (await admin.get('/epcis/eventTypes')).json().member;
     expect(types).toEqual(expect.arrayContaining(['ObjectEvent', 'AggregationEvent', 'TransformationEvent']));
   });
 });

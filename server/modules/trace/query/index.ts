@@ -137,17 +137,28 @@ export function queryDocument(page: EventPage, queryName = 'SimpleEventQuery'): 
   };
 }
 
-/** Values of a top-level resource (epcs, bizSteps, bizLocations, readPoints, eventTypes) the caller can see. */
+/**
+ * Values of a top-level resource (epcs, bizSteps, bizLocations, readPoints, eventTypes, dispositions) the caller can
+ * see, in order, from after `after` (the last value of the previous page: keyset paging, stable while events arrive).
+ */
 export async function listResource(
   db: Db,
   actor: Actor,
   resource: 'epcs' | 'bizSteps' | 'bizLocations' | 'readPoints' | 'eventTypes' | 'dispositions',
   limit: number,
+  after: string | null = null,
 ): Promise<string[]> {
   const scope = scopeCondition(actor);
   if (resource === 'epcs') {
-    let q = db.selectFrom('trace_event_identifier as i').innerJoin('trace_event as e', 'e.id', 'i.event_pk').select('i.identifier as value').distinct();
+    // EPCs are instances (the roles MATCH_anyEPC reads); classes and lots (quantity lists) are not EPCs.
+    let q = db
+      .selectFrom('trace_event_identifier as i')
+      .innerJoin('trace_event as e', 'e.id', 'i.event_pk')
+      .select('i.identifier as value')
+      .distinct()
+      .where('i.role', 'in', ['epc', 'parent', 'child', 'input', 'output']);
     if (scope) q = q.where(scope);
+    if (after !== null) q = q.where('i.identifier', '>', after);
     return (await q.orderBy('value').limit(limit).execute()).map((r) => r.value);
   }
   const column = {
@@ -163,5 +174,6 @@ export async function listResource(
     .distinct()
     .where(sql.ref(column), 'is not', null);
   if (scope) q = q.where(scope);
+  if (after !== null) q = q.where(sql.ref(column), '>', after);
   return (await q.orderBy('value').limit(limit).execute()).map((r) => r.value);
 }
