@@ -16,6 +16,7 @@ import { finalizeDueSamplesJob, samplingModule } from './modules/inspections/sam
 import { planModule } from './modules/plan/index.ts';
 import { platformModule } from './modules/platform/index.ts';
 import { traceModule } from './modules/trace/index.ts';
+import { SubscriptionDispatcher } from './modules/trace/subscriptions/dispatcher.ts';
 import { DEFAULT_PUBLIC_BASE_URL } from './platform/config.ts';
 import type { DbHandle } from './platform/db.ts';
 import { errorBody, installErrorHandling } from './platform/errors.ts';
@@ -29,6 +30,7 @@ import { ROOT_DIR, VERSION } from './platform/version.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     rateLimits: RateLimits;
+    subscriptionDispatcher: SubscriptionDispatcher;
   }
 }
 
@@ -48,6 +50,11 @@ export interface AppOptions {
   publicBaseUrl?: string;
   /** The platform's GS1 Company Prefix for GTINs it allocates (PLATFORM_GS1_COMPANY_PREFIX); defaults to the 952 demo prefix. */
   platformGs1CompanyPrefix?: string;
+  /**
+   * EPCIS webhook subscriptions may deliver over http to loopback / private addresses (EPCIS_WEBHOOK_ALLOW_PRIVATE);
+   * defaults to true unless NODE_ENV is production.
+   */
+  epcisWebhookAllowPrivate?: boolean;
   /** Folder of the built web app; served at / when it exists. */
   webDist?: string | null;
 }
@@ -81,6 +88,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const job of [creditMonthlyRecomputeJob, finalizeDueSamplesJob]) scheduler.register(job);
   app.decorate('scheduler', scheduler);
   app.addHook('onClose', () => scheduler.stop());
+  // EPCIS webhook deliveries; main.ts starts the loop, tests run passes themselves (dispatchOnce).
+  const dispatcher = new SubscriptionDispatcher({
+    db: options.database.db,
+    allowPrivate: options.epcisWebhookAllowPrivate ?? process.env.NODE_ENV !== 'production',
+    log: app.log.child({ component: 'epcis-subscriptions' }),
+  });
+  app.decorate('subscriptionDispatcher', dispatcher);
+  app.addHook('onClose', () => dispatcher.stop());
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });

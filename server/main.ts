@@ -9,7 +9,7 @@ import { seedDemo } from './seed/demo.ts';
 
 /**
  * Starts the platform: migrate, load demo data on a first start when ZHILIANG_DEMO=1, listen, start the
- * scheduled jobs (catching up a slot missed while the server was down).
+ * scheduled jobs (catching up a slot missed while the server was down) and the EPCIS webhook deliveries.
  * SIGTERM/SIGINT: stop accepting, let in-flight requests and a running job finish, then close the database cleanly
  * (PGlite writes its data directory on close).
  */
@@ -35,6 +35,7 @@ export async function serve(config: Config): Promise<{ app: FastifyInstance; dat
     publicBaseUrl: config.publicBaseUrl,
     platformGs1CompanyPrefix: config.platformGs1CompanyPrefix,
     rateLimits: { loginPerMinute: config.loginPerMinute },
+    epcisWebhookAllowPrivate: config.epcisWebhookAllowPrivate,
   });
   let stopping = false;
   const stop = async (signal: string) => {
@@ -55,6 +56,8 @@ export async function serve(config: Config): Promise<{ app: FastifyInstance; dat
   await app.listen({ port: config.port, host: config.host });
   // The scheduled jobs (platform/scheduler.ts); app.close() stops them and waits for a run in progress.
   app.scheduler.start();
+  // EPCIS webhook subscriptions (modules/trace/subscriptions); app.close() stops the loop after its pass.
+  app.subscriptionDispatcher.start();
   say(`zhiliang: serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} on ${database.kind}`);
   return { app, database };
 }

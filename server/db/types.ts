@@ -4,6 +4,7 @@ import type { CreditTables } from './types-credit.ts';
 import type { InspectionTables } from './types-inspections.ts';
 import type { PlatformJobTables } from './types-platform-jobs.ts';
 import type { TraceNamedQueryTables } from './types-trace-named-query.ts';
+import type { TraceSubscriptionTables } from './types-trace-subscription.ts';
 
 /** Kysely table types; they mirror server/db/migrations. Keep both in step. */
 
@@ -329,6 +330,8 @@ export interface TraceCaptureTable {
   enterprise_credit_code: string | null;
   created_at: DefaultTimestamp;
   finished_at: Timestamp | null;
+  /** Delivery order for EPCIS subscriptions (migration 0019); null until numbered. */
+  feed_seq: number | null;
 }
 
 export interface TraceEventTable {
@@ -616,7 +619,7 @@ export interface SamplingGradingRuleTable {
   created_at: DefaultTimestamp;
 }
 
-export interface Database extends InspectionTables, CreditTables, CalendarTables, PlatformJobTables, TraceNamedQueryTables {
+export interface Database extends InspectionTables, CreditTables, CalendarTables, PlatformJobTables, TraceNamedQueryTables, TraceSubscriptionTables {
   platform_migration: PlatformMigrationTable;
   platform_region: PlatformRegionTable;
   platform_user: PlatformUserTable;

@@ -19,6 +19,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`^${name} `));
   });
 
+  it('allows private webhook targets by default except in production (EPCIS_WEBHOOK_ALLOW_PRIVATE)', () => {
+    expect(loadConfig({}).epcisWebhookAllowPrivate).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).epcisWebhookAllowPrivate).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', EPCIS_WEBHOOK_ALLOW_PRIVATE: '1' }).epcisWebhookAllowPrivate).toBe(true);
+    expect(loadConfig({ EPCIS_WEBHOOK_ALLOW_PRIVATE: '0' }).epcisWebhookAllowPrivate).toBe(false);
+    expect(() => loadConfig({ EPCIS_WEBHOOK_ALLOW_PRIVATE: 'maybe' })).toThrow(/^EPCIS_WEBHOOK_ALLOW_PRIVATE /);
+  });
+
   it('reads PostgreSQL and demo settings', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db', ZHILIANG_DEMO: '0' })).toMatchObject({ databaseUrl: 'postgres://u@h/db', demo: false });
   });

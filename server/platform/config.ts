@@ -23,6 +23,12 @@ export interface Config {
    * the GS1 demonstration prefix 9520000 — production must set the bureau's real prefix from GS1 China.
    */
   platformGs1CompanyPrefix: string;
+  /**
+   * EPCIS webhook subscriptions may deliver over plain http and to loopback, private and link-local addresses. Off in
+   * production (NODE_ENV=production): then `dest` must be https on a public address (no SSRF into the bureau's
+   * network); on elsewhere, so tests and the demo can use 127.0.0.1.
+   */
+  epcisWebhookAllowPrivate: boolean;
 }
 
 export const DEFAULT_PUBLIC_BASE_URL = 'http://localhost:8080';
@@ -97,5 +103,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: boolVar(env, 'TRUST_PROXY', false),
     publicBaseUrl: readPublicBaseUrl(env),
     platformGs1CompanyPrefix: readPlatformCompanyPrefix(env),
+    epcisWebhookAllowPrivate: boolVar(env, 'EPCIS_WEBHOOK_ALLOW_PRIVATE', env.NODE_ENV !== 'production'),
   };
 }

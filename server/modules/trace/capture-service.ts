@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { type AuditContext, appendAudit } from '../../platform/audit.ts';
 import { BulkJson, bulkInsert } from '../../platform/bulk-insert.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/scope.ts';
 import { inTransaction } from '../../platform/transaction.ts';
 import { canonicalId } from './epcis/canonical-id.ts';

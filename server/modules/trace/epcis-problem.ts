@@ -32,6 +32,7 @@ interface Kind {
 // Titles follow the examples of the binding's components.responses.
 const QUERY_PARAMETER: Kind = { type: 'epcisException:QueryParameterException', title: 'EPCIS query exception' };
 const VALIDATION: Kind = { type: 'epcisException:ValidationException', title: 'EPCIS validation exception' };
+const SUBSCRIPTION_CONTROLS: Kind = { type: 'epcisException:SubscriptionControlsException', title: 'Subscription error' };
 const QUERY_TOO_LARGE: Kind = { type: 'epcisException:QueryTooLargeException', title: 'Query result too large' };
 const CAPTURE_LIMIT: Kind = { type: EPCIS_CAPTURE_LIMIT_EXCEPTION, title: 'Capture Payload too large' };
 const IMPLEMENTATION: Kind = { type: 'epcisException:ImplementationException', title: 'A server-side error occurred' };
@@ -60,6 +61,8 @@ function kindOf(e: DescribedError): Kind {
     // A query-string or query-header value is the query's parameter (EPCIS 2.0 §8.2.7 QueryParameterException);
     // anything wrong with a body or a path is a ValidationException.
     const part = (firstIssue(e.details)?.field ?? '').split('.')[0];
+    // The binding's 400SubscriptionIssues: a subscription's controls (stream, schedule, dest, …).
+    if (e.code === 'EPCIS_SUBSCRIPTION_INVALID') return SUBSCRIPTION_CONTROLS;
     return e.code === 'EPCIS_QUERY_PARAMETER' || part === 'query' || part === 'querystring' || part === 'headers' ? QUERY_PARAMETER : VALIDATION;
   }
   if (e.status === 413) return e.code === 'EPCIS_QUERY_TOO_LARGE' ? QUERY_TOO_LARGE : CAPTURE_LIMIT;

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, describeError, type HandledError } from '../../platform/errors.ts';
 import { actorOf, auditContextOf } from '../../platform/request-context.ts';
+import { installValidation } from '../../platform/validation.ts';
 import { captureDocument, captureEvent } from './capture-service.ts';
 import { EPCIS_CAPTURE_LIMIT, EPCIS_MAX_DOCUMENT_BYTES } from './epcis/index.ts';
 import { getCaptureJob } from './epcis-capture-jobs.ts';
@@ -18,6 +19,7 @@ import {
   translateEvents,
 } from './query/epc-format.ts';
 import { type EventPage, getEvent, queryDocument, queryEvents } from './query/index.ts';
+import { notifyCaptured } from './subscriptions/dispatcher.ts';
 
 /** Version negotiation headers every EPCIS answer carries (REST binding). */
 function epcisHeaders(reply: FastifyReply): FastifyReply {
@@ -75,6 +77,9 @@ export async function epcisRoutes(app: FastifyInstance, platformCompanyPrefix: s
 
 async function epcisScope(app: FastifyInstance, platformCompanyPrefix: string): Promise<void> {
   app.addSchema(epcisProblemSchema);
+  // A scope that adds a schema gets Fastify's default validator (which coerces body types: {"hour": 1} passed as
+  // "1"); the platform's strict-body / lenient-query pair is installed again here.
+  installValidation(app);
   app.setErrorHandler((err: HandledError, req, reply) => sendProblem(epcisHeaders(reply), req, describeError(err, req)));
   app.setNotFoundHandler((req, reply) =>
     sendProblem(epcisHeaders(reply), req, { status: 404, code: 'NOT_FOUND', message: `未找到 ${req.method} ${req.url.split('?')[0]} / No such route` }),
@@ -109,6 +114,7 @@ async function epcisScope(app: FastifyInstance, platformCompanyPrefix: string): 
     },
     async (req, reply) => {
       const job = await captureDocument(app.db, actorOf(req), req.body, auditContextOf(req));
+      notifyCaptured();
       return epcisHeaders(reply).status(202).header('Location', `/epcis/capture/${job.captureID}`).send(job);
     },
   );
@@ -149,6 +155,7 @@ async function epcisScope(app: FastifyInstance, platformCompanyPrefix: string): 
     },
     async (req, reply) => {
       const { eventID, created } = await captureEvent(app.db, actorOf(req), req.body, auditContextOf(req));
+      if (created) notifyCaptured();
       return epcisHeaders(reply)
         .status(created ? 201 : 200)
         .header('Location', `/epcis/events/${encodeURIComponent(eventID)}`)

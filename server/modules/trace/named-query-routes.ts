@@ -1,16 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf, auditContextOf } from '../../platform/request-context.ts';
 import { problems } from './epcis-problem.ts';
-import {
-  createNamedQuery,
-  deleteNamedQuery,
-  getNamedQuery,
-  listNamedQueries,
-  type NamedQuery,
-  refuseSubscriptions,
-  runNamedQuery,
-} from './named-query-service.ts';
+import { createNamedQuery, deleteNamedQuery, getNamedQuery, listNamedQueries, type NamedQuery, runNamedQuery } from './named-query-service.ts';
 import type { EventPage } from './query/index.ts';
+import { subscriptionRoutes } from './subscriptions/routes.ts';
 
 /** What the EPCIS scope (epcis-routes.ts) lends these routes, so that events are answered by one code path. */
 export interface EpcisRouteKit {
@@ -42,7 +35,7 @@ function linkNext(req: FastifyRequest, reply: FastifyReply, token: string | null
 
 /**
  * Named queries of the EPCIS 2.0 REST binding under /epcis (named-query-service.ts): create, list, read, delete, run.
- * Subscriptions to them (WebSocket, webhooks) answer 501 ImplementationException.
+ * Webhook subscriptions to them: subscriptions/routes.ts; the WebSocket binding (?stream= on /events) answers 501.
  */
 export async function namedQueryRoutes(app: FastifyInstance, kit: EpcisRouteKit): Promise<void> {
   const { tags, security, headers } = kit;
@@ -127,7 +120,7 @@ export async function namedQueryRoutes(app: FastifyInstance, kit: EpcisRouteKit)
         security,
         summary: '运行命名查询 / Events of a named query',
         description:
-          'As GET /epcis/events with the stored parameters, in the caller\'s scope: perPage, nextPageToken, Link rel="next", GS1-EPC-Format. Subscription parameters (stream, schedule) → 501.',
+          'As GET /epcis/events with the stored parameters, in the caller\'s scope: perPage, nextPageToken, Link rel="next", GS1-EPC-Format. WebSocket subscription parameters (stream, schedule) → 501; subscribe by webhook instead (POST …/subscriptions).',
         headers: kit.epcFormatHeader,
         params: nameParam,
         querystring,
@@ -137,16 +130,6 @@ export async function namedQueryRoutes(app: FastifyInstance, kit: EpcisRouteKit)
     async (req, reply) => kit.answerEvents(req, reply, () => runNamedQuery(app.db, actorOf(req), req.params.queryName, req.query), req.params.queryName),
   );
 
-  // EPCIS 2.0 REST binding /queries/{queryName}/subscriptions[/{subscriptionID}]: not implemented (501NotImplemented).
-  const refuse = async (req: FastifyRequest<Name>) => refuseSubscriptions(app.db, actorOf(req), req.params.queryName);
-  const subscriptions = {
-    tags,
-    security,
-    summary: '查询订阅（未实现）/ Query subscriptions (not implemented)',
-    params: nameParam,
-    response: problems(401, 403, 404, 406, 501),
-  };
-  for (const url of ['/queries/:queryName/subscriptions', '/queries/:queryName/subscriptions/:subscriptionID']) {
-    app.route<Name>({ method: ['GET', 'POST', 'DELETE'], url, schema: subscriptions, handler: refuse });
-  }
+  // EPCIS 2.0 REST binding /queries/{queryName}/subscriptions[/{subscriptionID}]: webhook subscriptions.
+  await subscriptionRoutes(app, { tags, security, headers, allowPrivate: () => app.subscriptionDispatcher.allowPrivate });
 }

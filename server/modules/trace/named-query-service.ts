@@ -22,7 +22,7 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9._~-]{0,127}$/;
 const RESERVED_NAMES = new Set(['SimpleEventQuery', 'SimpleMasterDataQuery']);
 // Paging belongs to the request that runs the query (GET /queries/{name}/events?perPage=&nextPageToken=).
 const RUN_PARAMETERS = new Set(['perPage', 'nextPageToken']);
-// Subscription controls of GET /queries/{name}/events (the WebSocket binding): not offered here.
+// Subscription controls of GET /queries/{name}/events (the WebSocket binding): not offered here (webhooks are: subscriptions/).
 const SUBSCRIPTION_PARAMETERS = new Set(['stream', 'reportIfEmpty', 'initialRecordTime', 'second', 'minute', 'hour', 'dayOfMonth', 'month', 'dayOfWeek']);
 
 export interface NamedQuery {
@@ -34,7 +34,7 @@ export const subscriptionsNotImplemented = () =>
   new AppError(
     501,
     'EPCIS_SUBSCRIPTIONS_NOT_IMPLEMENTED',
-    '暂不支持查询订阅（WebSocket / Webhook），请定期调用 GET /epcis/queries/{queryName}/events / query subscriptions (WebSocket / webhook) are not implemented; poll GET /epcis/queries/{queryName}/events',
+    '暂不支持 WebSocket 查询订阅，请使用 Webhook 订阅 POST /epcis/queries/{queryName}/subscriptions / WebSocket query subscriptions are not implemented; subscribe by webhook with POST /epcis/queries/{queryName}/subscriptions',
   );
 
 const noSuchQuery = (name: string) =>
@@ -155,7 +155,8 @@ function decodeNameToken(token: string): string {
   return name;
 }
 
-async function findNamedQuery(db: Db, name: string) {
+/** The stored named query, or 404 NoSuchNameException (subscriptions hang off it). */
+export async function findNamedQuery(db: Db, name: string) {
   const row = await db.selectFrom('trace_named_query').selectAll().where('name', '=', name).executeTakeFirst();
   if (!row) throw noSuchQuery(name);
   return row;
@@ -198,10 +199,4 @@ export async function runNamedQuery(db: Db, actor: Actor, name: string, request:
   // written by createNamedQuery from normaliseQuery: parameter name -> query-string value
   const stored = row.parameters as Record<string, string>;
   return queryEvents(db, actor, { ...stored, ...paging });
-}
-
-/** 404 for an unknown name, else 501: subscriptions to named queries are not implemented. */
-export async function refuseSubscriptions(db: Db, _actor: Actor, name: string): Promise<never> {
-  await findNamedQuery(db, name);
-  throw subscriptionsNotImplemented();
 }

@@ -1,60 +1,25 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_KEY } from '../../seed/trace-demo.ts';
 import { buildTestApp, type Client, type TestApp } from '../../test-support/app.ts';
 import { DB_KINDS } from '../../test-support/db.ts';
+import { binding, expectProblem, expectValid, problemSchema } from './test-binding.ts';
 import { loginTeaCoop, TEA_COOP } from './test-enterprises.ts';
 
 /**
  * EPCIS 2.0 REST binding named queries (/epcis/queries…): create, list, read, run, delete; the definition checked as
  * GET /epcis/events checks its parameters; shared by every EPCIS client but always run in the caller's scope; deleted
- * only by the creator or the city; subscriptions 501. Answers are validated against the binding's own schemas.
+ * only by the creator or the city; WebSocket subscription parameters 501. Answers are validated against the binding's own schemas.
  */
 
-const OPENAPI_FILE = path.resolve(import.meta.dirname, '../../../../shared/fixtures/epcis/gs1-EPCIS/REST-Bindings/openapi.json');
-const OPENAPI = JSON.parse(fs.readFileSync(OPENAPI_FILE, 'utf8')) as {
-  components: { schemas: Record<string, object>; responses: Record<string, { content: Record<string, { schema: { allOf: object[] } }> }> };
-};
-const RFC7807 = OPENAPI.components.schemas.RFC7807ProblemResponseBody as object;
-
-// The binding's schemas carry `xml`, `example` and `nullable` keywords; ajv-formats checks `format: uri`.
-const ajv = new Ajv({ strict: false, allErrors: true });
-// ajv-formats is CommonJS: its default export sits under `default` for ESM (as in epcis/validate.ts).
-addFormats.default(ajv);
-ajv.addSchema(OPENAPI, 'openapi');
-/** A schema of the binding by JSON pointer into openapi.json (its internal $refs resolve there). */
-const binding = (pointer: string) => ajv.compile({ $ref: `openapi#${pointer}` });
 const validateList = binding('/paths/~1queries/get/responses/200/content/application~1json/schema');
 const validateDefinition = binding('/paths/~1queries~1{queryName}/get/responses/200/content/application~1json/schema');
 const validateCreateBody = binding('/components/schemas/QueryDefinition');
 const validateQueryDocument = binding('/components/responses/200EPCISQueryDocument/content/application~1json/schema');
-const validateProblemBody = ajv.compile(RFC7807);
-const problemSchema = (name: string) =>
-  ajv.compile({ allOf: (OPENAPI.components.responses[name]?.content['application/problem+json']?.schema.allOf ?? []).map((p) => ('$ref' in p ? RFC7807 : p)) });
 const PROBLEM_400 = problemSchema('400QueryIssues');
 const PROBLEM_403 = problemSchema('403ClientUnauthorized');
 const PROBLEM_404 = problemSchema('404ResourceNotFound');
 const PROBLEM_501 = problemSchema('501NotImplemented');
-
-function expectValid(validate: ReturnType<typeof ajv.compile>, body: unknown) {
-  expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
-}
-
-function expectProblem(res: LightMyRequestResponse, status: number, type: string, schema?: ReturnType<typeof ajv.compile>) {
-  expect(res.statusCode, res.body).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  const body = res.json();
-  expectValid(validateProblemBody, body);
-  if (schema) expectValid(schema, body);
-  expect(body).toMatchObject({ type, status });
-  expect(body.detail).toMatch(/[\u4e00-\u9fff].* \/ .*[A-Za-z]/);
-  expect(res.headers['gs1-epcis-version']).toBe('2.0.0');
-  return body;
-}
 
 const CTX = ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'];
 const DL = 'https://id.gs1.org';
@@ -270,15 +235,7 @@ describe.each(DB_KINDS)('EPCIS named queries on %s', (kind) => {
     );
   });
 
-  it('answers subscriptions 501 ImplementationException', async () => {
-    expectProblem(await food.get('/epcis/queries/teaSteps/subscriptions'), 501, 'epcisException:ImplementationException', PROBLEM_501);
-    expectProblem(
-      await food.post('/epcis/queries/teaSteps/subscriptions', { dest: 'https://client.example.com/cb', stream: true }),
-      501,
-      'epcisException:ImplementationException',
-      PROBLEM_501,
-    );
-    expectProblem(await food.get('/epcis/queries/teaSteps/subscriptions/abc'), 501, 'epcisException:ImplementationException', PROBLEM_501);
+  it("answers the WebSocket binding's subscription parameters on /events 501 ImplementationException (webhooks: subscriptions.test.ts)", async () => {
     expectProblem(await food.get('/epcis/queries/teaSteps/events?stream=true'), 501, 'epcisException:ImplementationException', PROBLEM_501);
   });
 

@@ -15,6 +15,13 @@ export const OPENAPI = JSON.parse(fs.readFileSync(OPENAPI_FILE, 'utf8')) as {
   paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
   components: { schemas: Record<string, object>; responses: Record<string, { content: Record<string, { schema: { allOf: object[] } }> }> };
 };
+// The binding writes the QuerySchedule field patterns with Oniguruma subexpression calls (\g<element>), which
+// JavaScript regular expressions lack (and `[0-59]` as a character class): the grammar they describe is used instead.
+const ELEMENT = '(\\d{1,2}|\\[\\d{1,2}-\\d{1,2}\\])';
+for (const name of ['Second', 'Minute', 'Hour', 'DayOfMonth', 'Month', 'DayOfWeek']) {
+  const schema = OPENAPI.components.schemas[`GS1-Query-${name}`] as { pattern?: string } | undefined;
+  if (schema) schema.pattern = `^${ELEMENT}(,${ELEMENT})*$`;
+}
 const RFC7807 = OPENAPI.components.schemas.RFC7807ProblemResponseBody as object;
 
 // The binding's schemas carry `xml`, `example` and `nullable` keywords; ajv-formats checks `format: uri`.
@@ -32,9 +39,12 @@ export const binding = (pointer: string): ValidateFunction => ajv.compile({ $ref
  */
 export const bindingSchema = (schema: object): ValidateFunction => ajv.compile(JSON.parse(JSON.stringify(schema).replaceAll('"#/', '"openapi#/')));
 
-/** The binding's schema of one problem response (components/responses/<name>), its RFC 7807 reference resolved. */
-export const problemSchema = (name: string): ValidateFunction =>
-  ajv.compile({ allOf: (OPENAPI.components.responses[name]?.content['application/problem+json']?.schema.allOf ?? []).map((p) => ('$ref' in p ? RFC7807 : p)) });
+/**
+ * The binding's schema of one problem response (components/responses/<name>), its RFC 7807 reference resolved;
+ * `mediaType` for the responses the binding gives under another type (400SubscriptionIssues: application/json).
+ */
+export const problemSchema = (name: string, mediaType = 'application/problem+json'): ValidateFunction =>
+  ajv.compile({ allOf: (OPENAPI.components.responses[name]?.content[mediaType]?.schema.allOf ?? []).map((p) => ('$ref' in p ? RFC7807 : p)) });
 
 const validateProblemBody = ajv.compile(RFC7807);
 

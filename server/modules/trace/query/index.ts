@@ -51,6 +51,16 @@ export function readQuery(params: Record<string, string>): { conditions: Express
   return { conditions: filterConditions(params), order: readOrder(params), limits: readLimits(params) };
 }
 
+/**
+ * The conditions on `trace_event as e` that GET /events applies for this caller and these parameters: the caller's
+ * scope and every filter parameter (ordering, limits and paging are left to the caller). Webhook subscriptions
+ * (subscriptions/feed.ts) run a named query through these, with their own window on the capture feed.
+ */
+export function scopedEventConditions(actor: Actor, params: Record<string, string>): Expression<SqlBool>[] {
+  const scope = scopeCondition(actor);
+  return [...(scope ? [scope] : []), ...readQuery(params).conditions];
+}
+
 async function runQuery(db: Db, actor: Actor, conditions: Expression<SqlBool>[], order: Order, limits: Limits, cursor: Cursor | null): Promise<EventPage> {
   let q = db.selectFrom('trace_event as e');
   const scope = scopeCondition(actor);
