@@ -14,7 +14,7 @@
  * 2. Captures `events` events as 1,000-event EPCISDocuments through POST /epcis/capture over real HTTP
  *    (the app listening on a loopback port; `concurrency` documents in flight, as an ERP with a few
  *    upload workers would send them), logged in as city_admin (data migration) — validation, location
- *    placement, content hashes, audit, one transaction per document, as in production.
+ *    placement, audit (content hashes only for repeated eventIDs since migration 0018), one transaction per document, as in production.
  * 3. Raw COPY: the first min(events, 1,000,000) events with their key and identifier rows are copied out
  *    (binary) and COPYed into indexed copies of the tables — the floor any capture path is compared to.
  * 4. Trace: `traces` random product lots backward and `traces` random raw lots forward through
