@@ -56,6 +56,7 @@ const TraceRecall = lazy(() => import('./pages/trace/Recall'));
 const TraceProducts = lazy(() => import('./pages/trace/Products'));
 const TraceLocations = lazy(() => import('./pages/trace/Locations'));
 const TraceCaptures = lazy(() => import('./pages/trace/Captures'));
+const TraceSubscriptions = lazy(() => import('./pages/trace/Subscriptions'));
 const ApiKeys = lazy(() => import('./pages/trace/ApiKeys'));
 
 /** Sends the browser to /login on any 401, remembering where it was. */
@@ -160,6 +161,7 @@ function AppRoutes() {
           <Route path="trace/products" element={<RequireRole capability="traceProducts" page={<TraceProducts />} />} />
           <Route path="trace/locations" element={<RequireRole capability="traceLocations" page={<TraceLocations />} />} />
           <Route path="trace/captures" element={<RequireRole capability="traceCaptures" page={<TraceCaptures />} />} />
+          <Route path="trace/subscriptions" element={<RequireRole capability="traceSubscriptions" page={<TraceSubscriptions />} />} />
           <Route path="trace/api-keys" element={<RequireRole capability="apiKeys" page={<ApiKeys />} />} />
           <Route path="*" element={<NotFound />} />
         </Route>

@@ -4,6 +4,7 @@ import { validateEpcisDocument } from './epcis/index.ts';
 import { epcisRoutes } from './epcis-routes.ts';
 import { locationRoutes } from './location-routes.ts';
 import { resolverModule } from './resolver/index.ts';
+import { subscriptionOverviewRoutes } from './subscriptions/overview.ts';
 import { traceRoutes } from './trace-routes.ts';
 
 /**
@@ -20,5 +21,6 @@ export async function traceModule(app: FastifyInstance, publicBaseUrl: string, p
   await traceRoutes(app);
   await locationRoutes(app);
   await captureJobRoutes(app);
+  await subscriptionOverviewRoutes(app);
   await resolverModule(app, publicBaseUrl, platformCompanyPrefix);
 }

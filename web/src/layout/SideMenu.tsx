@@ -25,6 +25,7 @@ import {
   RollbackOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
+  SendOutlined,
   SettingOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -63,6 +64,7 @@ function traceItems(role: Role, t: Translate): MenuItem[] {
   if (can(role, 'traceProducts')) items.push({ key: '/trace/products', icon: <QrcodeOutlined />, label: t('menu.traceProducts') });
   if (can(role, 'traceLocations')) items.push({ key: '/trace/locations', icon: <EnvironmentOutlined />, label: t('menu.traceLocations') });
   if (can(role, 'traceCaptures')) items.push({ key: '/trace/captures', icon: <UploadOutlined />, label: t('menu.traceCaptures') });
+  if (can(role, 'traceSubscriptions')) items.push({ key: '/trace/subscriptions', icon: <SendOutlined />, label: t('menu.traceSubscriptions') });
   if (can(role, 'apiKeys')) items.push({ key: '/trace/api-keys', icon: <ApiOutlined />, label: t('menu.apiKeys') });
   return items;
 }
@@ -172,6 +174,7 @@ const KNOWN = [
   '/trace/products',
   '/trace/locations',
   '/trace/captures',
+  '/trace/subscriptions',
   '/trace/api-keys',
 ];
 /** Group landing pages: a deeper path under them is not one of their own pages. */

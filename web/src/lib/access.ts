@@ -46,6 +46,7 @@ export type Capability =
   | 'traceLocations'
   /** 上报记录: EPCIS capture jobs; an enterprise its own, a county its enterprises' */
   | 'traceCaptures'
+  | 'traceSubscriptions'
   /** 接口密钥: API keys of machine clients that capture events (enterprises; the city for data migration) */
   | 'apiKeys'
   /** 法定节假日安排: entering and publishing the next year's State Council holiday notice (city bureau) */
@@ -72,6 +73,7 @@ const ALLOWED: Record<Capability, readonly Role[]> = {
   traceProducts: ['city_admin', 'county_officer', 'enterprise'],
   traceLocations: ['city_admin', 'county_officer', 'inspector', 'enterprise'],
   traceCaptures: ['city_admin', 'county_officer', 'enterprise'],
+  traceSubscriptions: ['city_admin', 'county_officer', 'enterprise'],
   apiKeys: ['city_admin', 'enterprise'],
   sampling: ['city_admin', 'county_officer', 'inspector', 'enterprise'],
   samplingRegulator: ['city_admin', 'county_officer', 'inspector'],
