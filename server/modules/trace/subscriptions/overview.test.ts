@@ -43,7 +43,12 @@ describe.each(DB_KINDS)('webhook subscriptions overview on %s', (kind) => {
     const all = (await admin.get('/api/v1/trace/subscriptions?pageSize=1')).json();
     expect(all.total).toBe(2);
     expect(all.items).toHaveLength(1);
-    expect(all.items[0]).toMatchObject({ subscriptionID: teaSub.json().subscriptionID, schedule: { hour: '1', minute: '5' }, signed: false, owner: { username: 'tea_coop' } });
+    expect(all.items[0]).toMatchObject({
+      subscriptionID: teaSub.json().subscriptionID,
+      schedule: { hour: '1', minute: '5' },
+      signed: false,
+      owner: { username: 'tea_coop' },
+    });
     expect(all.items[0].nextRunAt).toMatch(/T17:05:00/); // 01:05 Shanghai
     const second = (await admin.get('/api/v1/trace/subscriptions?pageSize=1&page=2')).json();
     expect(second.items[0].subscriptionID).toBe(foodSub.json().subscriptionID);

@@ -62,7 +62,14 @@ const subscriptionOverviewSchema = {
     schedule: {
       type: 'object',
       description: 'EPCIS QuerySchedule (Asia/Shanghai), for a scheduled subscription',
-      properties: { second: scheduleField, minute: scheduleField, hour: scheduleField, dayOfMonth: scheduleField, month: scheduleField, dayOfWeek: scheduleField },
+      properties: {
+        second: scheduleField,
+        minute: scheduleField,
+        hour: scheduleField,
+        dayOfMonth: scheduleField,
+        month: scheduleField,
+        dayOfWeek: scheduleField,
+      },
     },
     reportIfEmpty: { type: 'boolean' },
     initialRecordTime: { type: 'string', format: 'date-time' },

@@ -13,6 +13,7 @@ import {
   useYearDays,
 } from '../../api/calendar';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageHeading } from '../../components/PageHeading';
 import { useLocalise } from '../../i18n';
 import { shanghaiTime } from '../../lib/time';
 import { marksFromDays, marksFromEntry } from './calendar/month-grid';
@@ -156,21 +157,18 @@ export default function HolidayCalendarPage() {
   return (
     <Card>
       <Flex vertical gap={16}>
-        <Flex justify="space-between" align="flex-start" wrap gap={12}>
-          <div style={{ maxWidth: 860 }}>
-            <Typography.Title level={3} style={{ margin: 0 }}>
-              法定节假日安排
-            </Typography.Title>
-            <Typography.Text type="secondary">
-              按工作日计算的期限以国务院办公厅每年发布的节假日安排为准。数据包尚未收录下一年度时，由市局管理员照通知原文录入并发布；日历不猜测未覆盖年份的工作日。
-            </Typography.Text>
-          </div>
-          {nextYear !== null ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(nextYear)}>
-              {nextDraft ? `修改 ${nextYear} 年草稿` : `录入 ${nextYear} 年安排`}
-            </Button>
-          ) : null}
-        </Flex>
+        <PageHeading
+          title="法定节假日安排"
+          action={
+            nextYear !== null ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(nextYear)}>
+                {nextDraft ? `修改 ${nextYear} 年草稿` : `录入 ${nextYear} 年安排`}
+              </Button>
+            ) : null
+          }
+        >
+          按工作日计算的期限以国务院办公厅每年发布的节假日安排为准。数据包尚未收录下一年度时，由市局管理员照通知原文录入并发布；日历不猜测未覆盖年份的工作日。
+        </PageHeading>
         {coverage.isError ? <ErrorAlert error={coverage.error} onRetry={() => void coverage.refetch()} /> : null}
         {coverage.data ? (
           <Alert

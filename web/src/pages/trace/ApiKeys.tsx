@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { type ApiKey, useApiKeys, useCreateApiKey, useRevokeApiKey } from '../../api/platform';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageHeading } from '../../components/PageHeading';
 import { useLocalise } from '../../i18n';
 import { shanghaiTime } from '../../lib/time';
 import { useMeUser } from '../../session';
@@ -181,20 +182,17 @@ export default function ApiKeysPage() {
   return (
     <Card>
       <Flex vertical gap={16}>
-        <Flex justify="space-between" align="flex-start" wrap gap={12}>
-          <div style={{ maxWidth: 860 }}>
-            <Typography.Title level={3} style={{ margin: 0 }}>
-              API 密钥
-            </Typography.Title>
-            <Typography.Text type="secondary">
-              企业的 ERP、MES 等信息系统凭 API 密钥调用平台的 EPCIS 接口，自动上报追溯数据。密钥以您的账号（{me.displayName}
-              {me.enterpriseName ? `，${me.enterpriseName}` : ''}）的身份和权限操作；不再使用或怀疑泄露时，请立即吊销。
-            </Typography.Text>
-          </div>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            新建密钥
-          </Button>
-        </Flex>
+        <PageHeading
+          title="API 密钥"
+          action={
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              新建密钥
+            </Button>
+          }
+        >
+          企业的 ERP、MES 等信息系统凭 API 密钥调用平台的 EPCIS 接口，自动上报追溯数据。密钥以您的账号（{me.displayName}
+          {me.enterpriseName ? `，${me.enterpriseName}` : ''}）的身份和权限操作；不再使用或怀疑泄露时，请立即吊销。
+        </PageHeading>
         <Alert
           type="info"
           showIcon

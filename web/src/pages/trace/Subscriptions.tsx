@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { type Subscription, useSubscriptions, useUnsubscribe } from '../../api/trace-subscriptions';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageHeading } from '../../components/PageHeading';
 import { useLocalise } from '../../i18n';
 import { shanghaiTime } from '../../lib/time';
 import { useMeUser } from '../../session';
@@ -153,20 +154,17 @@ export default function SubscriptionsPage() {
   return (
     <Card>
       <Flex vertical gap={16}>
-        <Flex justify="space-between" align="flex-start" wrap gap={12}>
-          <div style={{ maxWidth: 860 }}>
-            <Typography.Title level={3} style={{ margin: 0 }}>
-              数据订阅
-            </Typography.Title>
-            <Typography.Text type="secondary">
-              按 GS1 EPCIS 2.0 标准，平台把命名查询筛选出的新事件主动推送（Webhook）到企业或部门的信息系统，无需对方轮询。
-              {city ? '市级管理员可查看全部订阅。' : '推送的事件以订阅账号的权限为准。'}
-            </Typography.Text>
-          </div>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            新建订阅
-          </Button>
-        </Flex>
+        <PageHeading
+          title="数据订阅"
+          action={
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              新建订阅
+            </Button>
+          }
+        >
+          按 GS1 EPCIS 2.0 标准，平台把命名查询筛选出的新事件主动推送（Webhook）到企业或部门的信息系统，无需对方轮询。
+          {city ? '市级管理员可查看全部订阅。' : '推送的事件以订阅账号的权限为准。'}
+        </PageHeading>
         {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
         <Table<Subscription>
           rowKey="subscriptionID"
