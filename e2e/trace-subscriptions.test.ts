@@ -10,7 +10,6 @@ const baseURL = inject('e2eBaseUrl');
 const skipReason = inject('e2eSkipReason');
 const WAIT = { timeout: 20_000, interval: 200 };
 const WRITE_HEADERS = { 'x-zhiliang-client': 'web', origin: baseURL };
-const STEP = 'https://zhiliang.example/bizstep/e2e-subscription';
 
 interface Delivery {
   signature: string | undefined;
@@ -43,14 +42,6 @@ describe.skipIf(skipReason !== '')('数据订阅 (EPCIS webhooks) in the browser
   });
 
   it('an enterprise subscribes its system to a named query, receives its next capture signed, and sees 推送正常', async () => {
-    // The ERP's named query (as the ERP would create it through the EPCIS interface).
-    const created = await fetch(`${baseURL}/epcis/queries`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${DEMO_API_KEY}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'e2e-inspections', query: { EQ_bizStep: [STEP] } }),
-    });
-    expect(created.status).toBe(201);
-
     const context = await loggedInContext(browser, baseURL, 'enterprise1');
     const page = await context.newPage();
     await withScreenshotOnFailure(page, 'trace-subscriptions', async () => {
@@ -58,8 +49,17 @@ describe.skipIf(skipReason !== '')('数据订阅 (EPCIS webhooks) in the browser
       await expect.poll(() => page.getByText('暂无订阅').isVisible(), WAIT).toBe(true);
       await page.getByRole('button', { name: /新建订阅/ }).click();
       const dialog = page.getByRole('dialog', { name: '新建数据订阅' });
-      await dialog.getByLabel('命名查询').click();
-      await page.getByTitle(/e2e-inspections（EQ_bizStep=/).click();
+      await expect.poll(() => dialog.getByText('还没有命名查询').isVisible(), WAIT).toBe(true);
+      // The query to subscribe to: made here — inspection events only.
+      await dialog.getByRole('button', { name: '新建命名查询' }).click();
+      const queryDialog = page.getByRole('dialog', { name: '新建命名查询' });
+      await queryDialog.getByLabel('查询名称').fill('e2e-inspecting');
+      await queryDialog.getByLabel('业务步骤（可选，不选则为全部）').fill('inspecting');
+      await page.getByTitle('检验（inspecting）').click();
+      await queryDialog.getByLabel('查询名称').click(); // closes the open option list
+      await queryDialog.getByRole('button', { name: /^创\s*建$/ }).click();
+      await expect.poll(() => queryDialog.isVisible(), WAIT).toBe(false);
+      await expect.poll(() => dialog.getByText('e2e-inspecting（EQ_bizStep=inspecting）').count(), WAIT).toBeGreaterThan(0);
       // https only in production; the receiver here is plain http on 127.0.0.1 (allowed outside production).
       await dialog.getByLabel('接收地址').fill('not a url');
       await dialog.getByRole('button', { name: /^订\s*阅$/ }).click();
@@ -94,7 +94,7 @@ describe.skipIf(skipReason !== '')('数据订阅 (EPCIS webhooks) in the browser
                 eventTime: new Date().toISOString(),
                 eventTimeZoneOffset: '+08:00',
                 action: 'OBSERVE',
-                bizStep: STEP,
+                bizStep: 'inspecting',
                 epcList: ['https://id.gs1.org/01/06970000000116/21/E2E-SUB-1'],
                 readPoint: { id: 'https://id.gs1.org/414/6970000000017' },
               },
@@ -107,7 +107,7 @@ describe.skipIf(skipReason !== '')('数据订阅 (EPCIS webhooks) in the browser
       const delivery = deliveries[0] as Delivery;
       expect(delivery.signature).toBe(createHmac('sha256', token).update(delivery.raw).digest('hex'));
       const doc = JSON.parse(delivery.raw.toString('utf8'));
-      expect(doc.epcisBody.queryResults.queryName).toBe('e2e-inspections');
+      expect(doc.epcisBody.queryResults.queryName).toBe('e2e-inspecting');
       expect(doc.epcisBody.queryResults.resultsBody.eventList.map((e: { eventID: string }) => e.eventID)).toEqual([eventID]);
 
       await page.reload();
@@ -124,7 +124,7 @@ describe.skipIf(skipReason !== '')('数据订阅 (EPCIS webhooks) in the browser
 
   it('the city sees every subscription with the account behind it', async () => {
     const food = await loggedInContext(browser, baseURL, 'enterprise1');
-    const made = await food.request.post('/epcis/queries/e2e-inspections/subscriptions', {
+    const made = await food.request.post('/epcis/queries/e2e-inspecting/subscriptions', {
       data: { dest: 'https://erp.example.com/hook', schedule: { hour: '1', minute: '5' }, reportIfEmpty: true },
       headers: WRITE_HEADERS,
     });
@@ -139,7 +139,7 @@ describe.skipIf(skipReason !== '')('数据订阅 (EPCIS webhooks) in the browser
       expect(await row.getByText('湖州示范食品有限公司（演示）').count()).toBe(1);
     });
     // The browser test files share one server: leave no subscription behind.
-    const gone = await context.request.delete(`/epcis/queries/e2e-inspections/subscriptions/${(await made.json()).subscriptionID}`, { headers: WRITE_HEADERS });
+    const gone = await context.request.delete(`/epcis/queries/e2e-inspecting/subscriptions/${(await made.json()).subscriptionID}`, { headers: WRITE_HEADERS });
     expect(gone.status()).toBe(204);
     await context.close();
     await food.close();

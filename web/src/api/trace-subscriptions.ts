@@ -56,6 +56,7 @@ const queriesPath = (name: string) => `/epcis/queries/${encodeURIComponent(name)
 export const listSubscriptions = (params: { page: number; pageSize: number }, signal?: AbortSignal) =>
   api.get<Page<Subscription>>('/api/v1/trace/subscriptions', { ...params }, signal);
 export const listNamedQueries = (signal?: AbortSignal) => api.get<NamedQuery[]>('/epcis/queries', { perPage: 1000 }, signal);
+export const createNamedQuery = (q: NamedQuery) => apiRequest<null>('/epcis/queries', { method: 'POST', body: q });
 export const subscribe = ({ queryName, ...body }: SubscribeInput) => api.post<Subscription>(queriesPath(queryName), body);
 export const unsubscribe = (s: Pick<Subscription, 'queryName' | 'subscriptionID'>) =>
   apiRequest<null>(`${queriesPath(s.queryName)}/${encodeURIComponent(s.subscriptionID)}`, { method: 'DELETE' });
@@ -80,4 +81,9 @@ export const useSubscribe = () => {
 export const useUnsubscribe = () => {
   const client = useQueryClient();
   return useMutation({ mutationFn: unsubscribe, onSuccess: () => client.invalidateQueries({ queryKey: subscriptionKeys.all }) });
+};
+
+export const useCreateNamedQuery = () => {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: createNamedQuery, onSuccess: () => client.invalidateQueries({ queryKey: subscriptionKeys.queries }) });
 };

@@ -1,9 +1,11 @@
 import { Alert, App, Button, Checkbox, Flex, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { isApiError } from '../../../api/client';
 import { type NamedQuery, type QuerySchedule, type SubscribeInput, useNamedQueries, useSubscribe } from '../../../api/trace-subscriptions';
 import { useLocalise } from '../../../i18n';
 import { fieldErrorsFrom } from '../../../lib/form-errors';
 import { randomToken } from './labels';
+import { NamedQueryModal } from './NamedQueryModal';
 
 type Mode = 'stream' | 'daily' | 'hourly';
 
@@ -38,6 +40,7 @@ export function SubscribeModal({ open, onClose }: { open: boolean; onClose: () =
   const queries = useNamedQueries(open);
   const save = useSubscribe();
   const mode = Form.useWatch('mode', form);
+  const [creatingQuery, setCreatingQuery] = useState(false);
 
   const submit = (v: SubscribeForm) => {
     const schedule: QuerySchedule | undefined =
@@ -85,11 +88,16 @@ export function SubscribeModal({ open, onClose }: { open: boolean; onClose: () =
             showIcon
             style={{ marginBottom: 16 }}
             title="还没有命名查询"
-            description="订阅的对象是命名查询（按业务步骤、地点、商品等条件筛选事件）。请由对接系统调用 POST /epcis/queries 创建，参见接口文档 /api/docs。"
+            description="订阅的对象是命名查询（按业务步骤、事件类型等条件筛选事件）。可点“新建命名查询”，或由对接系统调用 POST /epcis/queries 创建（接口文档 /api/docs）。"
           />
         ) : null}
-        <Form.Item name="queryName" label="命名查询" rules={[{ required: true, message: '请选择要订阅的命名查询' }]}>
-          <Select showSearch options={options} loading={queries.isLoading} placeholder="选择命名查询" optionFilterProp="label" />
+        <Form.Item label="命名查询" required>
+          <Flex gap={8}>
+            <Form.Item name="queryName" noStyle rules={[{ required: true, message: '请选择要订阅的命名查询' }]}>
+              <Select showSearch options={options} loading={queries.isLoading} placeholder="选择命名查询" optionFilterProp="label" aria-label="命名查询" />
+            </Form.Item>
+            <Button onClick={() => setCreatingQuery(true)}>新建命名查询</Button>
+          </Flex>
         </Form.Item>
         <Form.Item
           name="dest"
@@ -139,6 +147,7 @@ export function SubscribeModal({ open, onClose }: { open: boolean; onClose: () =
         ) : null}
         <Typography.Text type="secondary">推送的事件以您的账号权限为准：企业只收到本企业的事件，区县只收到辖区内的事件。</Typography.Text>
       </Form>
+      <NamedQueryModal open={creatingQuery} onClose={() => setCreatingQuery(false)} onCreated={(name) => form.setFieldValue('queryName', name)} />
     </Modal>
   );
 }
