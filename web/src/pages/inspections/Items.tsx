@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Empty, Flex, Form, Input, Modal, Popconfirm, Radio, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Empty, Flex, Form, Input, Popconfirm, Radio, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { isApiError } from '../../api/client';
 import { createItem, type InspectionItem, type ItemInput, retireItem, reviseItem, useInspectionMutation, useItems } from '../../api/inspections';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormModal } from '../../components/FormModal';
 import { useLocalise } from '../../i18n';
 import { fieldErrorsFrom } from '../../lib/form-errors';
 import { useMeUser } from '../../session';
@@ -21,15 +22,12 @@ function ItemModal({ item, open, onClose }: { item: InspectionItem | null; open:
     item ? reviseItem(item.id, { name: v.name, kind: v.kind, legalBasis: v.legalBasis, subject: v.subject, method: v.method }) : createItem(v),
   );
   return (
-    <Modal
+    <FormModal
       title={item ? `修订：${item.code}（生成第 ${item.version + 1} 版）` : '新增抽查事项'}
       open={open}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      onSubmit={() => form.submit()}
+      saving={save.isPending}
       width={640}
     >
       <Form<ItemInput>
@@ -78,7 +76,7 @@ function ItemModal({ item, open, onClose }: { item: InspectionItem | null; open:
           </Form.Item>
         </Space>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

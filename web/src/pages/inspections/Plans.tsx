@@ -10,7 +10,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Row,
   Select,
   Table,
@@ -24,6 +23,7 @@ import { DEFAULT_DRAW_PARAMS, RATIO_BANDS, RISK_CLASSES, type RiskClass } from '
 import { isApiError } from '../../api/client';
 import { createPlan, type InspectionPlan, type PlanInput, type RegionRule, updatePlan, useInspectionMutation, useItems, usePlans } from '../../api/inspections';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormModal } from '../../components/FormModal';
 import { useLocalise } from '../../i18n';
 import { fieldErrorsFrom } from '../../lib/form-errors';
 import { scopeTree, toTreeSelectData } from '../../lib/regions';
@@ -71,15 +71,12 @@ function PlanModal({ plan, open, onClose }: { plan: InspectionPlan | null; open:
   });
   const outside = RISK_CLASSES.filter((c) => ratios && (ratios[c] * 100 < RATIO_BANDS[c].min || ratios[c] * 100 > RATIO_BANDS[c].max));
   return (
-    <Modal
+    <FormModal
       title={plan ? `编辑计划：${plan.name}` : '新建年度抽查计划'}
       open={open}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      onSubmit={() => form.submit()}
+      saving={save.isPending}
       width={760}
     >
       <Form<PlanForm>
@@ -178,7 +175,7 @@ function PlanModal({ plan, open, onClose }: { plan: InspectionPlan | null; open:
           </Col>
         </Row>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Form, Input, InputNumber, Modal, Progress, Select, Skeleton, Table, Tabs, TreeSelect, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Form, Input, InputNumber, Progress, Select, Skeleton, Table, Tabs, TreeSelect, Typography } from 'antd';
 import { useState } from 'react';
 import { isApiError } from '../../api/client';
 import { createPlan, type SamplingPlan, useCategories, usePlans, useSamplingMutation } from '../../api/sampling';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormModal } from '../../components/FormModal';
 import { useLocalise } from '../../i18n';
 import { can } from '../../lib/access';
 import { fieldErrorsFrom } from '../../lib/form-errors';
@@ -24,16 +25,7 @@ function PlanModal({ onClose }: { onClose: () => void }) {
   const save = useSamplingMutation(createPlan);
   const regions = toTreeSelectData(tree ? scopeTree(tree, me.regionCode) : [], (n) => n.level !== 'township');
   return (
-    <Modal
-      open
-      title="编制抽查计划"
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={save.isPending}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      destroyOnHidden
-    >
+    <FormModal title="编制抽查计划" onClose={onClose} onSubmit={() => form.submit()} saving={save.isPending}>
       <Form
         form={form}
         layout="vertical"
@@ -83,7 +75,7 @@ function PlanModal({ onClose }: { onClose: () => void }) {
           <Input.TextArea rows={2} maxLength={1000} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

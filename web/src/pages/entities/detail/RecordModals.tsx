@@ -1,4 +1,4 @@
-import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
+import { App, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
 import { isApiError } from '../../../api/client';
@@ -17,6 +17,7 @@ import {
   updateLicence,
   useEntityMutation,
 } from '../../../api/entities';
+import { FormModal } from '../../../components/FormModal';
 import { useLocalise } from '../../../i18n';
 import { fieldErrorsFrom } from '../../../lib/form-errors';
 import { CERTIFICATION_KIND_LABELS, CERTIFICATION_STATUS_LABELS, LICENCE_KIND_LABELS, LICENCE_STATUS_LABELS } from '../labels';
@@ -60,21 +61,18 @@ function RecordModal<F extends object, I>({ record, noun, fields, initialValues,
       },
     });
   return (
-    <Modal
+    <FormModal
       title={record ? `编辑${noun} ${record.number}` : `新增${noun}`}
       open={open}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      onSubmit={() => form.submit()}
+      saving={save.isPending}
       width={640}
     >
       <Form<F> form={form} layout="vertical" preserve={false} onFinish={submit} initialValues={initialValues}>
         {children}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

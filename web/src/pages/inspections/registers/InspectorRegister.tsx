@@ -33,6 +33,7 @@ import {
   withdrawConflict,
 } from '../../../api/inspections';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { FormModal } from '../../../components/FormModal';
 import { useLocalise } from '../../../i18n';
 import { fieldErrorsFrom } from '../../../lib/form-errors';
 import { scopeTree, toTreeSelectData } from '../../../lib/regions';
@@ -82,15 +83,12 @@ function InspectorModal({ inspector, open, onClose }: { inspector: Inspector | n
       },
     );
   return (
-    <Modal
+    <FormModal
       title={inspector ? `编辑：${inspector.name}` : '新增执法检查人员'}
       open={open}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      onSubmit={() => form.submit()}
+      saving={save.isPending}
       width={640}
     >
       <Form<InspectorForm>
@@ -147,7 +145,7 @@ function InspectorModal({ inspector, open, onClose }: { inspector: Inspector | n
           <Checkbox>在库（取消勾选即停用，不再参与摇号）</Checkbox>
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

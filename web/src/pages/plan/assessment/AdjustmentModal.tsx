@@ -1,5 +1,6 @@
-import { App, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
+import { App, Form, Input, InputNumber, Radio, Select } from 'antd';
 import { type AdjustmentInput, addAdjustment, usePlanMutation } from '../../../api/plan';
+import { FormModal } from '../../../components/FormModal';
 import { useLocalise } from '../../../i18n';
 import type { PlanRegion } from '../shared/regions';
 
@@ -22,16 +23,7 @@ export function AdjustmentModal({
   const [form] = Form.useForm<AdjustmentInput>();
   const add = usePlanMutation((input: AdjustmentInput) => addAdjustment(planId, year, { ...input, reason: input.reason.trim() }));
   return (
-    <Modal
-      open={open}
-      title={`${year} 年考核加减分`}
-      okText="保存"
-      cancelText="取消"
-      okButtonProps={{ loading: add.isPending }}
-      destroyOnHidden
-      onCancel={onClose}
-      onOk={() => form.submit()}
-    >
+    <FormModal title={`${year} 年考核加减分`} open={open} onClose={onClose} onSubmit={() => form.submit()} saving={add.isPending}>
       <Form<AdjustmentInput>
         form={form}
         layout="vertical"
@@ -65,6 +57,6 @@ export function AdjustmentModal({
           <Input.TextArea rows={3} maxLength={500} showCount placeholder="如 获评国家级质量工作先进单位" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

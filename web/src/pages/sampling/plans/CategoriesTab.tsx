@@ -1,5 +1,5 @@
 import { EditOutlined, HistoryOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Drawer, Flex, Form, Input, Modal, Select, Skeleton, Table, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Drawer, Flex, Form, Input, Select, Skeleton, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { isApiError } from '../../../api/client';
 import {
@@ -15,6 +15,7 @@ import {
   useSamplingMutation,
 } from '../../../api/sampling';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { FormModal } from '../../../components/FormModal';
 import { useLocalise } from '../../../i18n';
 import { can } from '../../../lib/access';
 import { fieldErrorsFrom } from '../../../lib/form-errors';
@@ -59,16 +60,7 @@ function CategoryModal({ category, onClose }: { category: SamplingCategory | nul
         }),
   );
   return (
-    <Modal
-      open
-      title={category ? `修改产品类别：${category.name}` : '新增产品类别'}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={save.isPending}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      destroyOnHidden
-    >
+    <FormModal title={category ? `修改产品类别：${category.name}` : '新增产品类别'} onClose={onClose} onSubmit={() => form.submit()} saving={save.isPending}>
       <Form<CategoryForm>
         form={form}
         layout="vertical"
@@ -137,7 +129,7 @@ function CategoryModal({ category, onClose }: { category: SamplingCategory | nul
           </>
         ) : null}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
