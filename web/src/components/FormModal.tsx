@@ -2,7 +2,7 @@ import { Modal } from 'antd';
 import type { ReactNode } from 'react';
 
 /**
- * A dialog around one form: 保存 submits the form (`onSubmit`, usually `() => form.submit()`), 取消 closes, the OK
+ * A dialog around one form: 保存 (or `okText`) submits the form (`onSubmit`, usually `() => form.submit()`), 取消 closes, the OK
  * button spins while saving, and the form is unmounted on close so the next opening starts fresh.
  */
 export function FormModal({
@@ -12,6 +12,7 @@ export function FormModal({
   onSubmit,
   saving,
   width,
+  okText = '保存',
   children,
 }: {
   title: ReactNode;
@@ -20,10 +21,11 @@ export function FormModal({
   onSubmit: () => void;
   saving: boolean;
   width?: number;
+  okText?: string;
   children: ReactNode;
 }) {
   return (
-    <Modal title={title} open={open} onCancel={onClose} onOk={onSubmit} okText="保存" cancelText="取消" confirmLoading={saving} destroyOnHidden width={width}>
+    <Modal title={title} open={open} onCancel={onClose} onOk={onSubmit} okText={okText} cancelText="取消" confirmLoading={saving} destroyOnHidden width={width}>
       {children}
     </Modal>
   );

@@ -1,6 +1,7 @@
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import { isApiError } from '../../../api/client';
 import { useCreateNamedQuery } from '../../../api/trace-subscriptions';
+import { FormModal } from '../../../components/FormModal';
 import { useLocalise } from '../../../i18n';
 import { fieldErrorsFrom } from '../../../lib/form-errors';
 import { BIZ_STEP_LABEL, EVENT_TYPE_LABEL } from '../shared/cbv';
@@ -47,17 +48,7 @@ export function NamedQueryModal({ open, onClose, onCreated }: { open: boolean; o
   };
 
   return (
-    <Modal
-      title="新建命名查询"
-      open={open}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText="创建"
-      cancelText="取消"
-      confirmLoading={create.isPending}
-      destroyOnHidden
-      width={560}
-    >
+    <FormModal title="新建命名查询" open={open} onClose={onClose} onSubmit={() => form.submit()} okText="创建" saving={create.isPending} width={560}>
       <Form<NamedQueryForm> form={form} layout="vertical" preserve={false} onFinish={submit}>
         <Form.Item
           name="name"
@@ -77,6 +68,6 @@ export function NamedQueryModal({ open, onClose, onCreated }: { open: boolean; o
           <Select mode="multiple" allowClear options={TYPE_OPTIONS} optionFilterProp="label" placeholder="全部事件类型" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,7 +1,8 @@
-import { Alert, App, Button, Checkbox, Flex, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Flex, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { isApiError } from '../../../api/client';
 import { type NamedQuery, type QuerySchedule, type SubscribeInput, useNamedQueries, useSubscribe } from '../../../api/trace-subscriptions';
+import { FormModal } from '../../../components/FormModal';
 import { useLocalise } from '../../../i18n';
 import { fieldErrorsFrom } from '../../../lib/form-errors';
 import { randomToken } from './labels';
@@ -70,17 +71,7 @@ export function SubscribeModal({ open, onClose }: { open: boolean; onClose: () =
 
   const options = (queries.data ?? []).map((q) => ({ value: q.name, label: `${q.name}（${describeQuery(q)}）` }));
   return (
-    <Modal
-      title="新建数据订阅"
-      open={open}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText="订阅"
-      cancelText="取消"
-      confirmLoading={save.isPending}
-      destroyOnHidden
-      width={640}
-    >
+    <FormModal title="新建数据订阅" open={open} onClose={onClose} onSubmit={() => form.submit()} okText="订阅" saving={save.isPending} width={640}>
       <Form<SubscribeForm> form={form} layout="vertical" preserve={false} initialValues={{ mode: 'stream', hour: 1, minute: 0 }} onFinish={submit}>
         {queries.isSuccess && options.length === 0 ? (
           <Alert
@@ -148,6 +139,6 @@ export function SubscribeModal({ open, onClose }: { open: boolean; onClose: () =
         <Typography.Text type="secondary">推送的事件以您的账号权限为准：企业只收到本企业的事件，区县只收到辖区内的事件。</Typography.Text>
       </Form>
       <NamedQueryModal open={creatingQuery} onClose={() => setCreatingQuery(false)} onCreated={(name) => form.setFieldValue('queryName', name)} />
-    </Modal>
+    </FormModal>
   );
 }
