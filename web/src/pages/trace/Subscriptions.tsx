@@ -33,7 +33,7 @@ export default function SubscriptionsPage() {
       title: '命名查询',
       dataIndex: 'queryName',
       key: 'queryName',
-      width: 200,
+      width: 170,
       render: (name: string) => (
         <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
           {name}
@@ -58,7 +58,7 @@ export default function SubscriptionsPage() {
     {
       title: '推送方式',
       key: 'mode',
-      width: 190,
+      width: 160,
       render: (_v, s) =>
         s.schedule ? (
           <Flex vertical>
@@ -76,7 +76,7 @@ export default function SubscriptionsPage() {
     {
       title: '推送状态',
       key: 'state',
-      width: 220,
+      width: 200,
       render: (_v, s) => {
         const state = deliveryState(s);
         return (
@@ -104,7 +104,7 @@ export default function SubscriptionsPage() {
       title: '最近成功推送',
       dataIndex: 'lastNotifiedAt',
       key: 'lastNotifiedAt',
-      width: 170,
+      width: 160,
       render: (value?: string) => (value ? shanghaiTime(value) : <Typography.Text type="secondary">—</Typography.Text>),
     },
     ...(city
@@ -124,7 +124,7 @@ export default function SubscriptionsPage() {
           },
         ]
       : []),
-    { title: '创建时间', dataIndex: 'createdAt', key: 'createdAt', width: 170, render: (value: string) => shanghaiTime(value) },
+    { title: '创建时间', dataIndex: 'createdAt', key: 'createdAt', width: 160, render: (value: string) => shanghaiTime(value) },
     {
       title: '操作',
       key: 'actions',
@@ -171,7 +171,7 @@ export default function SubscriptionsPage() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
-          scroll={{ x: 1200 }}
+          scroll={{ x: city ? 1300 : 1100 }}
           locale={{ emptyText: '暂无订阅' }}
           pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showTotal: (n) => `共 ${n} 个订阅`, onChange: setPage }}
         />
