@@ -203,4 +203,14 @@ describe.each(DB_KINDS)('EPCIS webhook deliveries on %s', (kind) => {
       await loop.stop();
     }
   });
+
+  it('delivers each event once when two dispatchers (two server processes) pass at the same moment', async () => {
+    await subscribe(food, { dest: rx.url('/twice'), stream: true });
+    const two = [eventId('z', 1), eventId('z', 2)];
+    await captureFood(...two);
+    await Promise.all([pass(), pass()]);
+    expect(rx.take('/twice').map(ids)).toEqual([two]);
+    await Promise.all([pass(), pass()]);
+    expect(rx.take('/twice')).toEqual([]);
+  });
 });
