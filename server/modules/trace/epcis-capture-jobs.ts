@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/scope.ts';
-import { queryError } from './query/values.ts';
+import { decodeTimeIdToken, encodeTimeIdToken } from './query/index.ts';
 
 /**
  * EPCIS capture jobs in the REST binding's shape (`CaptureJob`: GET /epcis/capture and /epcis/capture/{captureID}).
@@ -56,23 +56,6 @@ export async function getCaptureJob(db: Db, actor: Actor, id: string): Promise<C
   return presentJob(row);
 }
 
-// timestamptz as PostgreSQL prints it (microseconds and offset kept), and a uuid: the keyset of a page.
-const PG_TIMESTAMPTZ = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:\d{2}){0,2}|Z)$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function decodeJobCursor(token: string): { createdAt: string; id: string } {
-  let parts: unknown;
-  try {
-    parts = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-  } catch {
-    parts = null;
-  }
-  const [createdAt, id] = Array.isArray(parts) ? parts : [];
-  if (typeof createdAt !== 'string' || !PG_TIMESTAMPTZ.test(createdAt) || typeof id !== 'string' || !UUID.test(id))
-    throw queryError('nextPageToken', '分页标记无效 / invalid page token');
-  return { createdAt, id };
-}
-
 /** GET /epcis/capture: the caller's capture jobs (the city: all), newest first, `perPage` at a time. */
 export async function listCaptureJobs(
   db: Db,
@@ -83,8 +66,8 @@ export async function listCaptureJobs(
   let q = db.selectFrom('trace_capture').selectAll().select(sql<string>`created_at::text`.as('cursor_time'));
   if (actor.role !== 'city_admin') q = q.where('created_by', '=', actor.id);
   if (nextPageToken !== null) {
-    const after = decodeJobCursor(nextPageToken);
-    q = q.where(sql<boolean>`(created_at, id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`);
+    const after = decodeTimeIdToken(nextPageToken);
+    q = q.where(sql<boolean>`(created_at, id) < (${after.time}::timestamptz, ${after.id}::uuid)`);
   }
   const rows = await q
     .orderBy('created_at', 'desc')
@@ -95,6 +78,6 @@ export async function listCaptureJobs(
   const last = page.at(-1);
   return {
     jobs: page.map(presentJob),
-    nextPageToken: rows.length > perPage && last ? Buffer.from(JSON.stringify([last.cursor_time, last.id])).toString('base64url') : null,
+    nextPageToken: rows.length > perPage && last ? encodeTimeIdToken(last.cursor_time, last.id) : null,
   };
 }

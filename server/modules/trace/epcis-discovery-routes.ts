@@ -4,8 +4,7 @@ import { actorOf } from '../../platform/request-context.ts';
 import { listCaptureJobs } from './epcis-capture-jobs.ts';
 import { captureErrorAsProblem, problems } from './epcis-problem.ts';
 import { CompanyPrefixes, companyPrefixesFor, EPC_FORMAT_HEADER, readEpcFormat, translateEpc } from './query/epc-format.ts';
-import { DEFAULT_PER_PAGE, EPCIS_CONTEXT, type EventPage, listResource, MAX_PER_PAGE, queryEvents } from './query/index.ts';
-import { integer, queryError } from './query/values.ts';
+import { decodeValueToken, EPCIS_CONTEXT, type EventPage, encodeValueToken, listResource, nextPageLink, queryEvents, readPerPage } from './query/index.ts';
 
 /**
  * Discovery under /epcis (EPCIS 2.0 REST binding, "Discovery" and "Top-level resources"): the root's list of
@@ -47,22 +46,8 @@ const pageQuery = {
 } as const;
 type PageQuery = { Querystring: { perPage?: string; nextPageToken?: string } };
 
-const perPageOf = (value: string | undefined) => (value === undefined ? DEFAULT_PER_PAGE : integer('perPage', value, 1, MAX_PER_PAGE));
-
-/** A value list's page token: the last value of the page, so the next page starts after it whatever arrived since. */
-function decodeValueToken(token: string | undefined): string | null {
-  if (token === undefined) return null;
-  const value = Buffer.from(token, 'base64url').toString('utf8');
-  if (value === '' || Buffer.from(value, 'utf8').toString('base64url') !== token) throw queryError('nextPageToken', '分页标记无效 / invalid page token');
-  return value;
-}
-
 /** `Link: <this path with nextPageToken>; rel="next"` (the binding's paging). */
-function linkNext(req: FastifyRequest, reply: FastifyReply, token: string): void {
-  const next = new URL(req.url, 'http://local');
-  next.searchParams.set('nextPageToken', token);
-  reply.header('Link', `<${next.pathname}${next.search}>; rel="next"`);
-}
+const linkNext = (req: FastifyRequest, reply: FastifyReply, token: string) => reply.header('Link', nextPageLink(req.url, token));
 
 const noSuchResource = (resource: Resource, value: string) =>
   new AppError(404, 'EPCIS_NO_SUCH_RESOURCE', `没有可见的 ${resource} 值 ${value} / no ${resource} value ${value} you can see`, [
@@ -104,7 +89,7 @@ export async function discoveryRoutes(app: FastifyInstance, deps: DiscoveryDeps)
       },
     },
     async (req, reply) => {
-      const page = await listCaptureJobs(app.db, actorOf(req), perPageOf(req.query.perPage), req.query.nextPageToken ?? null);
+      const page = await listCaptureJobs(app.db, actorOf(req), readPerPage(req.query.perPage), req.query.nextPageToken ?? null);
       if (page.nextPageToken) linkNext(req, reply, page.nextPageToken);
       // The binding's CaptureJob.errors are RFC 7807 problem objects.
       return headers(reply).send(page.jobs.map((job) => ({ ...job, errors: job.errors.map((e) => captureErrorAsProblem(e, job.captureID)) })));
@@ -150,11 +135,17 @@ export async function discoveryRoutes(app: FastifyInstance, deps: DiscoveryDeps)
       },
       async (req, reply) => {
         const format = resource === 'epcs' ? readEpcFormat(req.headers[EPC_FORMAT_HEADER.toLowerCase()]) : null;
-        const perPage = perPageOf(req.query.perPage);
-        const found = await listResource(app.db, actorOf(req), resource, perPage + 1, decodeValueToken(req.query.nextPageToken));
+        const perPage = readPerPage(req.query.perPage);
+        const found = await listResource(
+          app.db,
+          actorOf(req),
+          resource,
+          perPage + 1,
+          req.query.nextPageToken === undefined ? null : decodeValueToken(req.query.nextPageToken),
+        );
         const page = found.slice(0, perPage);
         const last = page.at(-1);
-        if (found.length > perPage && last !== undefined) linkNext(req, reply, Buffer.from(last, 'utf8').toString('base64url'));
+        if (found.length > perPage && last !== undefined) linkNext(req, reply, encodeValueToken(last));
         let values = page;
         if (format === 'Always_EPC_URN' || format === 'Always_GS1_Digital_Link') {
           const prefixes = format === 'Always_EPC_URN' ? await companyPrefixesFor(app.db, values, deps.platformCompanyPrefix) : NO_PREFIXES;

@@ -18,7 +18,7 @@ import {
   readEpcFormat,
   translateEvents,
 } from './query/epc-format.ts';
-import { type EventPage, getEvent, queryDocument, queryEvents } from './query/index.ts';
+import { type EventPage, getEvent, nextPageLink, queryDocument, queryEvents } from './query/index.ts';
 import { notifyCaptured } from './subscriptions/dispatcher.ts';
 
 /** Version negotiation headers every EPCIS answer carries (REST binding). */
@@ -168,11 +168,7 @@ async function epcisScope(app: FastifyInstance, platformCompanyPrefix: string): 
     const format = readEpcFormat(req.headers[EPC_FORMAT_HEADER.toLowerCase()]);
     const page = await run();
     const events = format === 'Always_EPC_URN' ? await inFormat(page.events, format) : translateEvents(page.events, format, NO_PREFIXES);
-    if (page.nextPageToken) {
-      const next = new URL(req.url, 'http://local');
-      next.searchParams.set('nextPageToken', page.nextPageToken);
-      reply.header('Link', `<${next.pathname}${next.search}>; rel="next"`);
-    }
+    if (page.nextPageToken) reply.header('Link', nextPageLink(req.url, page.nextPageToken));
     return epcisHeaders(reply)
       .header(EPC_FORMAT_HEADER, format)
       .type('application/ld+json')

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf, auditContextOf } from '../../platform/request-context.ts';
 import { problems } from './epcis-problem.ts';
 import { createNamedQuery, deleteNamedQuery, getNamedQuery, listNamedQueries, type NamedQuery, runNamedQuery } from './named-query-service.ts';
-import type { EventPage } from './query/index.ts';
+import { type EventPage, nextPageLink } from './query/index.ts';
 import { subscriptionRoutes } from './subscriptions/routes.ts';
 
 /** What the EPCIS scope (epcis-routes.ts) lends these routes, so that events are answered by one code path. */
@@ -27,10 +27,7 @@ const definition = {
 
 /** The `Link: <…>; rel="next"` of a page (EPCIS REST binding pagination), on the request's own URL. */
 function linkNext(req: FastifyRequest, reply: FastifyReply, token: string | null): void {
-  if (!token) return;
-  const next = new URL(req.url, 'http://local');
-  next.searchParams.set('nextPageToken', token);
-  reply.header('Link', `<${next.pathname}${next.search}>; rel="next"`);
+  if (token) reply.header('Link', nextPageLink(req.url, token));
 }
 
 /**

@@ -4,8 +4,8 @@ import type { Db } from '../../platform/db.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/scope.ts';
 import { inTransaction } from '../../platform/transaction.ts';
-import { DEFAULT_PER_PAGE, type EventPage, MAX_PER_PAGE, queryEvents, readQuery } from './query/index.ts';
-import { integer, queryError, unknownParameter } from './query/values.ts';
+import { decodeValueToken, type EventPage, encodeValueToken, queryEvents, readPerPage, readQuery } from './query/index.ts';
+import { queryError, unknownParameter } from './query/values.ts';
 
 /**
  * EPCIS 2.0 named queries (REST binding `/queries`, `/queries/{queryName}`, `/queries/{queryName}/events`): a
@@ -134,8 +134,8 @@ export async function listNamedQueries(
   params: Record<string, string>,
 ): Promise<{ queries: NamedQuery[]; nextPageToken: string | null }> {
   for (const param of Object.keys(params)) if (!RUN_PARAMETERS.has(param)) throw unknownParameter(param);
-  const perPage = params.perPage === undefined ? DEFAULT_PER_PAGE : integer('perPage', params.perPage, 1, MAX_PER_PAGE);
-  const after = params.nextPageToken === undefined ? null : decodeNameToken(params.nextPageToken);
+  const perPage = readPerPage(params.perPage);
+  const after = params.nextPageToken === undefined ? null : decodeValueToken(params.nextPageToken, (name) => NAME.test(name));
   // collate "C": byte order, the same on PGlite and PostgreSQL whatever the database locale.
   const byName = sql<string>`name collate "C"`;
   let q = db.selectFrom('trace_named_query').select(['name', 'query']);
@@ -146,13 +146,7 @@ export async function listNamedQueries(
     .execute();
   const page = rows.slice(0, perPage);
   const last = page.at(-1);
-  return { queries: page.map(present), nextPageToken: rows.length > perPage && last ? Buffer.from(last.name).toString('base64url') : null };
-}
-
-function decodeNameToken(token: string): string {
-  const name = Buffer.from(token, 'base64url').toString('utf8');
-  if (!NAME.test(name)) throw queryError('nextPageToken', '分页标记无效 / invalid page token');
-  return name;
+  return { queries: page.map(present), nextPageToken: rows.length > perPage && last ? encodeValueToken(last.name) : null };
 }
 
 /** The stored named query, or 404 NoSuchNameException (subscriptions hang off it). */

@@ -12,7 +12,16 @@ import { type Cursor, decodeCursor, encodeCursor, type Limits, MAX_PER_PAGE, typ
  * county its region, an enterprise its own events.
  */
 
-export { DEFAULT_PER_PAGE, MAX_PER_PAGE } from './paging.ts';
+export {
+  DEFAULT_PER_PAGE,
+  decodeTimeIdToken,
+  decodeValueToken,
+  encodeTimeIdToken,
+  encodeValueToken,
+  MAX_PER_PAGE,
+  nextPageLink,
+  readPerPage,
+} from './paging.ts';
 
 export const EPCIS_CONTEXT = 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld';
 

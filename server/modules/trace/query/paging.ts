@@ -42,8 +42,13 @@ export interface Limits {
   maxEventCount: number | null;
 }
 
+/** The REST binding's perPage of every paged list: absent → DEFAULT_PER_PAGE, else an integer 1–MAX_PER_PAGE. */
+export function readPerPage(value: string | undefined): number {
+  return value === undefined ? DEFAULT_PER_PAGE : integer('perPage', value, 1, MAX_PER_PAGE);
+}
+
 export function readLimits(params: Record<string, string>): Limits {
-  const perPage = params.perPage === undefined ? DEFAULT_PER_PAGE : integer('perPage', params.perPage, 1, MAX_PER_PAGE);
+  const perPage = readPerPage(params.perPage);
   const eventCountLimit = params.eventCountLimit === undefined ? null : integer('eventCountLimit', params.eventCountLimit, 0);
   const maxEventCount = params.maxEventCount === undefined ? null : integer('maxEventCount', params.maxEventCount, 0);
   if (eventCountLimit !== null && maxEventCount !== null)
@@ -77,18 +82,56 @@ export function encodeCursor(order: Order, cursor: Cursor): string {
 // timestamptz as text (DateStyle ISO): 2026-01-01 12:00:00.123456+08 or +05:30
 const PG_TIMESTAMPTZ = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:\d{2}){0,2}|Z)$/;
 
-export function decodeCursor(token: string, order: Order): Cursor {
-  let parts: unknown;
+const invalidToken = () => queryError('nextPageToken', '分页标记无效 / invalid page token');
+
+/** The parts of a JSON-array page token, or [] when it is not one (the caller checks each part). */
+function tokenParts(token: string): unknown[] {
   try {
-    parts = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+    const parts: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+    return Array.isArray(parts) ? parts : [];
   } catch {
-    parts = null;
+    return [];
   }
-  const [by, direction, time, id, returned] = Array.isArray(parts) ? parts : [];
-  if (typeof time !== 'string' || !PG_TIMESTAMPTZ.test(time) || !Number.isSafeInteger(id) || !Number.isSafeInteger(returned))
-    throw queryError('nextPageToken', '分页标记无效 / invalid page token');
+}
+
+export function decodeCursor(token: string, order: Order): Cursor {
+  const [by, direction, time, id, returned] = tokenParts(token);
+  if (typeof time !== 'string' || !PG_TIMESTAMPTZ.test(time) || !Number.isSafeInteger(id) || !Number.isSafeInteger(returned)) throw invalidToken();
   if (by !== order.by || direction !== order.direction)
     throw queryError('nextPageToken', '分页标记属于另一种排序 / the page token was made for another orderBy / orderDirection');
   // both checked with Number.isSafeInteger above
   return { time, id: id as number, returned: returned as number };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Keyset page tokens of the lists ordered by (created_at, id) — capture jobs, subscriptions: the last row's
+ * created_at as PostgreSQL prints it (`created_at::text`, microseconds kept; a JS Date would drop them) and its uuid.
+ */
+export function encodeTimeIdToken(time: string, id: string): string {
+  return Buffer.from(JSON.stringify([time, id])).toString('base64url');
+}
+
+export function decodeTimeIdToken(token: string): { time: string; id: string } {
+  const [time, id] = tokenParts(token);
+  if (typeof time !== 'string' || !PG_TIMESTAMPTZ.test(time) || typeof id !== 'string' || !UUID.test(id)) throw invalidToken();
+  return { time, id };
+}
+
+/** Page tokens of lists ordered by a text value (named queries, a resource's values): the last value itself. */
+export const encodeValueToken = (value: string): string => Buffer.from(value, 'utf8').toString('base64url');
+
+/** The value of a token from encodeValueToken; `valid` says which values the list can hold. */
+export function decodeValueToken(token: string, valid: (value: string) => boolean = (v) => v !== ''): string {
+  const value = Buffer.from(token, 'base64url').toString('utf8');
+  if (encodeValueToken(value) !== token || !valid(value)) throw invalidToken();
+  return value;
+}
+
+/** The `Link` header value of the next page: the request's own path and query with `nextPageToken` set (REST binding). */
+export function nextPageLink(requestUrl: string, token: string): string {
+  const next = new URL(requestUrl, 'http://local');
+  next.searchParams.set('nextPageToken', token);
+  return `<${next.pathname}${next.search}>; rel="next"`;
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf, auditContextOf } from '../../../platform/request-context.ts';
 import { problems } from '../epcis-problem.ts';
 import { findNamedQuery } from '../named-query-service.ts';
+import { nextPageLink } from '../query/index.ts';
 import { SCHEDULE_FIELDS } from './schedule.ts';
 import { createSubscription, deleteSubscription, getSubscription, listSubscriptions, type SubscriptionInput } from './service.ts';
 
@@ -46,12 +47,9 @@ const SIGNATURE_NOTE =
 /** Location of a subscription (REST binding: the client deletes this URL to unsubscribe). */
 const locationOf = (queryName: string, id: string) => `/epcis/queries/${queryName}/subscriptions/${id}`;
 
-/** The `Link: <…>; rel="next"` of a page, on the request's own URL. */
+/** The `Link: <…>; rel="next"` of a page (EPCIS REST binding pagination), on the request's own URL. */
 function linkNext(req: FastifyRequest, reply: FastifyReply, token: string | null): void {
-  if (!token) return;
-  const next = new URL(req.url, 'http://local');
-  next.searchParams.set('nextPageToken', token);
-  reply.header('Link', `<${next.pathname}${next.search}>; rel="next"`);
+  if (token) reply.header('Link', nextPageLink(req.url, token));
 }
 
 /** Webhook subscriptions to named queries under /epcis (service.ts; delivery: dispatcher.ts). */

@@ -6,8 +6,8 @@ import { AppError } from '../../../platform/errors.ts';
 import type { Actor } from '../../../platform/scope.ts';
 import { inTransaction } from '../../../platform/transaction.ts';
 import { findNamedQuery } from '../named-query-service.ts';
-import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from '../query/index.ts';
-import { integer, queryError, unknownParameter } from '../query/values.ts';
+import { decodeTimeIdToken, encodeTimeIdToken, readPerPage } from '../query/index.ts';
+import { unknownParameter } from '../query/values.ts';
 import { sequenceFeed } from './feed.ts';
 import { checkSchedule, nextScheduledRun, type QuerySchedule, SCHEDULE_FIELDS, ScheduleError } from './schedule.ts';
 import { checkDest, DestError } from './webhook.ts';
@@ -205,13 +205,13 @@ export async function listSubscriptions(
 ): Promise<{ subscriptions: Record<string, unknown>[]; nextPageToken: string | null }> {
   for (const param of Object.keys(params)) if (!LIST_PARAMETERS.has(param)) throw unknownParameter(param);
   const query = await findNamedQuery(db, queryName);
-  const perPage = params.perPage === undefined ? DEFAULT_PER_PAGE : integer('perPage', params.perPage, 1, MAX_PER_PAGE);
-  const after = params.nextPageToken === undefined ? null : decodeToken(params.nextPageToken);
+  const perPage = readPerPage(params.perPage);
+  const after = params.nextPageToken === undefined ? null : decodeTimeIdToken(params.nextPageToken);
   // created_at as PostgreSQL prints it: the token keeps its microseconds (a JS Date would drop them).
   let q = db.selectFrom('trace_subscription').selectAll().select(sql<string>`created_at::text`.as('cursor_at')).where('query_id', '=', query.id);
   if (actor.role !== 'city_admin') q = q.where('owner_id', '=', actor.id);
   if (after) {
-    const at = sql<Date>`${after.at}::timestamptz`;
+    const at = sql<Date>`${after.time}::timestamptz`;
     q = q.where((eb) => eb.or([eb('created_at', '>', at), eb.and([eb('created_at', '=', at), eb('id', '>', after.id)])]));
   }
   const rows = await q
@@ -223,19 +223,6 @@ export async function listSubscriptions(
   const last = page.at(-1);
   return {
     subscriptions: page.map((r) => presentSubscription(r, query.name)),
-    nextPageToken: rows.length > perPage && last ? Buffer.from(JSON.stringify([last.cursor_at, last.id])).toString('base64url') : null,
+    nextPageToken: rows.length > perPage && last ? encodeTimeIdToken(last.cursor_at, last.id) : null,
   };
-}
-
-function decodeToken(token: string): { at: string; id: string } {
-  let parts: unknown;
-  try {
-    parts = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-  } catch {
-    parts = null;
-  }
-  const [at, id] = Array.isArray(parts) ? parts : [];
-  if (typeof at !== 'string' || typeof id !== 'string' || !UUID.test(id) || Number.isNaN(new Date(at).getTime()))
-    throw queryError('nextPageToken', '分页标记无效 / invalid page token');
-  return { at, id };
 }
