@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from './db.ts';
+import { actorOfUser } from './scope.ts';
 import type { LoadedSession } from './session.ts';
 
 /**
@@ -52,14 +53,6 @@ export async function loadApiKey(db: Db, key: string, regionPath: (code: string)
     id: `apikey:${row.id}`,
     expiresAt: new Date(8.64e15),
     mustChangePassword: false,
-    actor: {
-      id: row.user_id,
-      username: row.username,
-      displayName: row.display_name,
-      role: row.role,
-      regionCode: row.region_code,
-      regionPath: path,
-      enterpriseCreditCode: row.enterprise_credit_code,
-    },
+    actor: actorOfUser({ ...row, id: row.user_id }, path),
   };
 }

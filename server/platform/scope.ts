@@ -14,6 +14,22 @@ export interface Actor {
   enterpriseCreditCode: string | null;
 }
 
+/** The Actor a platform_user row acts as, its region's path already looked up (sessions, API keys, webhook owners). */
+export function actorOfUser(
+  user: { id: string; username: string; display_name: string; role: Role; region_code: string; enterprise_credit_code: string | null },
+  regionPath: string,
+): Actor {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    role: user.role,
+    regionCode: user.region_code,
+    regionPath,
+    enterpriseCreditCode: user.enterprise_credit_code,
+  };
+}
+
 /**
  * Region scope — the one place that says which part of the region tree a caller may see.
  * city_admin: the whole city; county_officer and inspector: their region's subtree;

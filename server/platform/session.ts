@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from './db.ts';
-import type { Actor } from './scope.ts';
+import { type Actor, actorOfUser } from './scope.ts';
 
 export const SESSION_COOKIE = 'zl_sid';
 // last_seen_at is written at most this often: a write per request would serialise reads on PGlite.
@@ -87,15 +87,7 @@ export async function loadSession(
     id,
     expiresAt: row.expires_at,
     mustChangePassword: row.must_change_password,
-    actor: {
-      id: row.user_id,
-      username: row.username,
-      displayName: row.display_name,
-      role: row.role,
-      regionCode: row.region_code,
-      regionPath: path,
-      enterpriseCreditCode: row.enterprise_credit_code,
-    },
+    actor: actorOfUser({ ...row, id: row.user_id }, path),
   };
 }
 

@@ -1,6 +1,6 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../../platform/db.ts';
-import type { Actor } from '../../../platform/scope.ts';
+import { type Actor, actorOfUser } from '../../../platform/scope.ts';
 
 /**
  * The capture feed that webhook subscriptions read (migration 0019): committed successful captures numbered in the
@@ -86,13 +86,5 @@ export async function loadOwner(db: Db, ownerId: string): Promise<Actor | null> 
     .where('u.id', '=', ownerId)
     .executeTakeFirst();
   if (!row || row.disabled_at) return null;
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    role: row.role,
-    regionCode: row.region_code,
-    regionPath: row.path,
-    enterpriseCreditCode: row.enterprise_credit_code,
-  };
+  return actorOfUser(row, row.path);
 }
