@@ -41,7 +41,8 @@ export interface DispatchOptions {
 }
 
 export interface DispatchSummary {
-  head: number;
+  /** The feed's head after this pass numbered it; null when nobody subscribes (nothing numbered: creating a subscription numbers first). */
+  head: number | null;
   delivered: number;
   failed: number;
 }
@@ -54,6 +55,8 @@ export function backoffMs(failures: number): number {
 /** One pass over every due subscription; never throws for one subscription's failure. */
 export async function dispatchOnce(db: Db, options: DispatchOptions): Promise<DispatchSummary> {
   const now = options.now ?? new Date();
+  // With no subscription there is nobody to number captures for; createSubscription numbers them before it starts.
+  if (!(await db.selectFrom('trace_subscription').select('id').limit(1).executeTakeFirst())) return { head: null, delivered: 0, failed: 0 };
   const head = await inTransaction(db, (trx) => sequenceFeed(trx));
   const due = await db
     .selectFrom('trace_subscription as s')
