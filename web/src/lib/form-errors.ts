@@ -1,4 +1,5 @@
-import type { ApiError } from '../api/client';
+import type { FormInstance } from 'antd';
+import { type ApiError, isApiError } from '../api/client';
 
 export interface FieldErrors<F extends string = string> {
   name: F;
@@ -30,4 +31,20 @@ export function fieldErrorsFrom<F extends string>(
     byField.set(name, messages);
   }
   return [...byField].map(([name, errors]) => ({ name, errors }));
+}
+
+/**
+ * A failed save shown where it belongs: the server's validation details on the form's own fields, or — when none of
+ * them names a field of this form — the error's message as a toast.
+ */
+export function showFormError<F extends string>(
+  error: Error,
+  form: Pick<FormInstance, 'setFields'>,
+  formFields: readonly F[],
+  localise: (text: string) => string,
+  toast: (text: string) => void,
+): void {
+  const fieldErrors = isApiError(error) ? fieldErrorsFrom(error, formFields, localise) : [];
+  if (fieldErrors.length > 0) form.setFields(fieldErrors);
+  else toast(localise(error.message));
 }

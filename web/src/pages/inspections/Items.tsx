@@ -1,12 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Empty, Flex, Form, Input, Popconfirm, Radio, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { isApiError } from '../../api/client';
 import { createItem, type InspectionItem, type ItemInput, retireItem, reviseItem, useInspectionMutation, useItems } from '../../api/inspections';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
 import { useLocalise } from '../../i18n';
-import { fieldErrorsFrom } from '../../lib/form-errors';
+import { showFormError } from '../../lib/form-errors';
 import { useMeUser } from '../../session';
 import { DemoTag } from '../plan/shared/DemoTag';
 import { ITEM_KIND_LABELS } from './labels';
@@ -46,9 +45,7 @@ function ItemModal({ item, open, onClose }: { item: InspectionItem | null; open:
               onClose();
             },
             onError: (error) => {
-              const fieldErrors = isApiError(error) ? fieldErrorsFrom(error, FIELDS, localise) : [];
-              if (fieldErrors.length > 0) form.setFields(fieldErrors);
-              else message.error(localise(error.message));
+              showFormError(error, form, FIELDS, localise, (text) => message.error(text));
             },
           })
         }

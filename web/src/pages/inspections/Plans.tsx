@@ -20,12 +20,11 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { DEFAULT_DRAW_PARAMS, RATIO_BANDS, RISK_CLASSES, type RiskClass } from '../../../../common/draw/types.ts';
-import { isApiError } from '../../api/client';
 import { createPlan, type InspectionPlan, type PlanInput, type RegionRule, updatePlan, useInspectionMutation, useItems, usePlans } from '../../api/inspections';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
 import { useLocalise } from '../../i18n';
-import { fieldErrorsFrom } from '../../lib/form-errors';
+import { showFormError } from '../../lib/form-errors';
 import { scopeTree, toTreeSelectData } from '../../lib/regions';
 import { useRegion } from '../../region-context';
 import { useMeUser } from '../../session';
@@ -110,9 +109,7 @@ function PlanModal({ plan, open, onClose }: { plan: InspectionPlan | null; open:
               onClose();
             },
             onError: (error) => {
-              const fieldErrors = isApiError(error) ? fieldErrorsFrom(error, FIELDS, localise) : [];
-              if (fieldErrors.length > 0) form.setFields(fieldErrors);
-              else message.error(localise(error.message));
+              showFormError(error, form, FIELDS, localise, (text) => message.error(text));
             },
           })
         }

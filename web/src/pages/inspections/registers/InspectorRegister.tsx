@@ -21,7 +21,6 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { isApiError } from '../../../api/client';
 import {
   createInspector,
   declareConflict,
@@ -35,7 +34,7 @@ import {
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormModal } from '../../../components/FormModal';
 import { useLocalise } from '../../../i18n';
-import { fieldErrorsFrom } from '../../../lib/form-errors';
+import { showFormError } from '../../../lib/form-errors';
 import { scopeTree, toTreeSelectData } from '../../../lib/regions';
 import { useRegion } from '../../../region-context';
 import { useMeUser } from '../../../session';
@@ -76,9 +75,7 @@ function InspectorModal({ inspector, open, onClose }: { inspector: Inspector | n
           onClose();
         },
         onError: (error) => {
-          const fieldErrors = isApiError(error) ? fieldErrorsFrom(error, FIELDS, localise) : [];
-          if (fieldErrors.length > 0) form.setFields(fieldErrors);
-          else message.error(localise(error.message));
+          showFormError(error, form, FIELDS, localise, (text) => message.error(text));
         },
       },
     );

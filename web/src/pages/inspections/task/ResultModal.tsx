@@ -1,7 +1,6 @@
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Divider, Flex, Form, Input, Modal, Radio, Typography, Upload } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { isApiError } from '../../../api/client';
 import {
   evidenceUrl,
   RESULT_CATEGORIES,
@@ -13,7 +12,7 @@ import {
   useInspectionMutation,
 } from '../../../api/inspections';
 import { useLocalise } from '../../../i18n';
-import { fieldErrorsFrom } from '../../../lib/form-errors';
+import { showFormError } from '../../../lib/form-errors';
 import { RESULT_CATEGORY_LABELS } from '../labels';
 
 interface ResultForm {
@@ -68,9 +67,7 @@ export function ResultModal({ target, onClose }: { target: TaskTarget | null; on
         onClose();
       },
       onError: (error) => {
-        const fieldErrors = isApiError(error) ? fieldErrorsFrom(error, FIELDS, localise) : [];
-        if (fieldErrors.length > 0) form.setFields(fieldErrors);
-        else message.error(localise(error.message));
+        showFormError(error, form, FIELDS, localise, (text) => message.error(text));
       },
     });
 

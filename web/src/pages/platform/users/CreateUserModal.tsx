@@ -1,11 +1,10 @@
 import { App, Form, Input, Modal, Select, TreeSelect } from 'antd';
 import { checkCreditCode } from '../../../../../common/credit-code.ts';
-import { isApiError } from '../../../api/client';
 import { useCreateUser } from '../../../api/platform';
 import type { CreateUserInput, RegionNode, Role } from '../../../api/platform-types';
 import { useLocalise, useT } from '../../../i18n';
 import { creatableRoles } from '../../../lib/access';
-import { fieldErrorsFrom } from '../../../lib/form-errors';
+import { showFormError } from '../../../lib/form-errors';
 import { findRegion, toTreeSelectData } from '../../../lib/regions';
 import { PHONE_PATTERN, regionLevelFits, USERNAME_PATTERN } from './labels';
 import { PasswordFields } from './PasswordFields';
@@ -65,9 +64,7 @@ export function CreateUserModal({ open, actorRole, scope, onClose }: CreateUserM
         onClose();
       },
       onError: (error) => {
-        const fieldErrors = isApiError(error) ? fieldErrorsFrom(error, FIELDS, localise) : [];
-        if (fieldErrors.length > 0) form.setFields(fieldErrors);
-        else message.error(localise(error.message));
+        showFormError(error, form, FIELDS, localise, (text) => message.error(text));
       },
     });
   };

@@ -1,9 +1,8 @@
 import { App, Form, Modal, Typography } from 'antd';
-import { isApiError } from '../../../api/client';
 import { useUpdateUser } from '../../../api/platform';
 import type { User } from '../../../api/platform-types';
 import { useLocalise } from '../../../i18n';
-import { fieldErrorsFrom } from '../../../lib/form-errors';
+import { showFormError } from '../../../lib/form-errors';
 import { PasswordFields } from './PasswordFields';
 
 interface ResetForm {
@@ -28,9 +27,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
           onClose();
         },
         onError: (error) => {
-          const fieldErrors = isApiError(error) ? fieldErrorsFrom(error, ['password'] as const, localise) : [];
-          if (fieldErrors.length > 0) form.setFields(fieldErrors);
-          else message.error(localise(error.message));
+          showFormError(error, form, ['password'] as const, localise, (text) => message.error(text));
         },
       },
     );

@@ -1,9 +1,8 @@
 import { App, Form, Input, InputNumber, Modal, Radio, Typography } from 'antd';
 import { checkCreditCode } from '../../../../../common/credit-code.ts';
-import { isApiError } from '../../../api/client';
 import { type RegisterProductInput, type TraceProduct, useRegisterProduct } from '../../../api/trace';
 import { useLocalise } from '../../../i18n';
-import { fieldErrorsFrom } from '../../../lib/form-errors';
+import { showFormError } from '../../../lib/form-errors';
 import { gtinProblem, productCodeText, productRefProblem } from './labels';
 
 type Scheme = 'gtin' | 'platform';
@@ -79,9 +78,7 @@ export function RegisterProductModal({ open, forEnterprise, onClose, onRegistere
         onRegistered(product);
       },
       onError: (error) => {
-        const fieldErrors = isApiError(error) ? fieldErrorsFrom(error, FIELDS, localise) : [];
-        if (fieldErrors.length > 0) form.setFields(fieldErrors);
-        else message.error(localise(error.message));
+        showFormError(error, form, FIELDS, localise, (text) => message.error(text));
       },
     });
 

@@ -1,9 +1,8 @@
 import { App, Form, Input, Select } from 'antd';
-import { isApiError } from '../../../api/client';
 import { useCreateNamedQuery } from '../../../api/trace-subscriptions';
 import { FormModal } from '../../../components/FormModal';
 import { useLocalise } from '../../../i18n';
-import { fieldErrorsFrom } from '../../../lib/form-errors';
+import { showFormError } from '../../../lib/form-errors';
 import { BIZ_STEP_LABEL, EVENT_TYPE_LABEL } from '../shared/cbv';
 
 interface NamedQueryForm {
@@ -39,9 +38,7 @@ export function NamedQueryModal({ open, onClose, onCreated }: { open: boolean; o
           onClose();
         },
         onError: (error) => {
-          const fieldErrors = isApiError(error) ? fieldErrorsFrom(error, FIELDS, localise) : [];
-          if (fieldErrors.length > 0) form.setFields(fieldErrors);
-          else message.error(localise(error.message));
+          showFormError(error, form, FIELDS, localise, (text) => message.error(text));
         },
       },
     );
