@@ -78,8 +78,11 @@ describe.skipIf(skipReason !== '')('market entities in the browser', () => {
       await dialog.getByLabel('所属乡镇（街道）').click();
       await page.keyboard.type('织里');
       await page.locator('.ant-select-tree-title', { hasText: '织里镇' }).click();
+      // The server refuses it too, naming the same position and character. Its answer is awaited: under load the typing
+      // hint shows the same words first, and a click on 登记 while the first request still spins would be ignored.
+      const refused = page.waitForResponse((r) => r.url().endsWith('/api/v1/entities') && r.request().method() === 'POST');
       await dialog.getByRole('button', { name: /登\s*记/ }).click();
-      // The server refuses it too, naming the same position and character.
+      expect((await refused).status()).toBe(400);
       await expect.poll(() => dialog.getByText(`第 18 位校验码应为 ${expected}`).isVisible(), WAIT).toBe(true);
       await expect.poll(() => page.getByRole('dialog').isVisible(), WAIT).toBe(true);
       await page.screenshot({ path: 'e2e/screenshots/entities-create-wrong-code.png', fullPage: false });
