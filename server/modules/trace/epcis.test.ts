@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_KEY } from '../../seed/trace-demo.ts';
 import { buildTestApp, type Client, type TestApp } from '../../test-support/app.ts';
@@ -220,6 +221,19 @@ describe.each(DB_KINDS)('EPCIS 2.0 capture and query on %s', (kind) => {
       headers: { ...bearer(DEMO_API_KEY), 'content-type': 'application/ld+json' },
     });
     expect(res.statusCode, res.body).toBe(201);
+    // Stored with its capture and its location's owner and region (no foreign keys since migration 0020: the
+    // capture path sets them); a capture, which its events refer to, cannot be deleted.
+    const stored = await sql<{ capture_ok: boolean; region_code: string; enterprise_credit_code: string; location_region: string; capture_id: string }>`
+      select e.capture_id::text, e.region_code, e.enterprise_credit_code, l.region_code as location_region,
+        exists (select 1 from trace_capture c where c.id = e.capture_id and c.status = 'success') as capture_ok
+      from trace_event e join trace_location l on l.identifier = e.biz_location
+      where e.event_id = ${own.eventID}`.execute(t.database.db);
+    expect(stored.rows).toHaveLength(1);
+    const row = stored.rows[0];
+    expect(row?.capture_ok).toBe(true);
+    expect(row?.region_code).toBe(row?.location_region);
+    expect(row?.enterprise_credit_code).toBeTruthy();
+    await expect(sql`delete from trace_capture where id = ${row?.capture_id}::uuid`.execute(t.database.db)).rejects.toThrow(/never deleted/);
 
     const before = await eventCount();
     const foreign = {
