@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CalendarRangeError } from '../../../../common/calendar/index.ts';
 import type { PassRateReport, PublicFailure, SampleDetail, SampleSummary } from '../../../../common/sampling/api.ts';
 import { buildTestApp, type Client, type TestApp } from '../../../test-support/app.ts';
 import { DB_KINDS } from '../../../test-support/db.ts';
+import { workdayCalendar } from '../../calendar/index.ts';
 import { buildEntity } from '../../entities/test-factories.ts';
 import { RISK_SAMPLING_FAILED } from './index.ts';
 import { buildCategory, buildIssuedSample, buildSample, daysAgo, items, sampleInput, today } from './test-factories.ts';
@@ -423,7 +425,12 @@ describe.each(DB_KINDS)('supervision sampling on %s', (kind) => {
       expect(unpublished.items.some((f: PublicFailure) => f.productName === '公示测试连衣裙')).toBe(false);
       const published = await wuxing.post(`/api/v1/sampling/samples/${s.id}/publish`);
       expect(published.json().publishedAt).not.toBeNull();
-      expect(published.json().publicationDeadline).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      // 20 working days after the final conclusion (today): a date while the statutory calendar reaches that far, null
+      // past it (late in a year, before the next year's arrangement is entered) — never a guess.
+      const { finalOn, publicationDeadline: deadline } = published.json();
+      const calendar = await workdayCalendar(t.database.db);
+      if (deadline === null) expect(() => calendar.addWorkdays(finalOn, 20)).toThrow(CalendarRangeError);
+      else expect(deadline).toBe(calendar.addWorkdays(finalOn, 20));
       const res = await t.anonymous.get('/api/v1/public/sampling/failures?pageSize=200');
       expect(res.statusCode).toBe(200);
       const mine: PublicFailure = res.json().items.find((f: PublicFailure) => f.productName === '公示测试连衣裙');
