@@ -31,6 +31,8 @@ describe.skipIf(skipReason !== '')('双随机 random inspections in the browser'
       await page.getByRole('button', { name: /新建任务/ }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('任务名称').fill(name);
+      // The plans and the item list load first (their selects spin until then): the plan's items show by name.
+      await expect.poll(() => dialog.locator('.anticon-loading').count(), WAIT).toBe(0);
       await dialog.getByLabel('所属年度计划').click();
       await page.locator('.ant-select-item-option', { hasText: '吴兴区市场监管领域 2026 年度' }).click();
       // The plan fills in its items, ratios and rules.
