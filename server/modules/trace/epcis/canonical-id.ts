@@ -24,7 +24,9 @@ export const isCanonicalDigitalLink = (raw: string): boolean => CANONICAL_DL.tes
 export function canonicalId(raw: string): string {
   const hit = memo.get(raw);
   if (hit !== undefined) return hit;
-  const canonical = CANONICAL_DL.test(raw) ? raw : normaliseIdentifier(raw).canonical;
+  // Not memoised: the test is as cheap as a lookup, and each new lot would otherwise push out a parsed form.
+  if (CANONICAL_DL.test(raw)) return raw;
+  const canonical = normaliseIdentifier(raw).canonical;
   if (memo.size >= MAX_ENTRIES) memo.clear();
   memo.set(raw, canonical);
   return canonical;
