@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { ROOT_DIR } from '../server/platform/version.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -43,5 +43,35 @@ export async function withScreenshotOnFailure(page: Page, name: string, fn: () =
     throw Object.assign(err instanceof Error ? err : new Error(String(err)), {
       message: `${err instanceof Error ? err.message : String(err)}\nscreenshot: ${file}`,
     });
+  }
+}
+
+/**
+ * Picks an option of an antd Select or TreeSelect found by its label: opens it, types `search` to filter (for selects
+ * with a search box), clicks the option showing `option`, and checks that the field now shows it. Under a loaded machine
+ * the click can land while the filtered list is still being redrawn and be lost, leaving the field empty; the pick is
+ * then tried again (three tries) rather than letting the form refuse to submit much later.
+ */
+export async function chooseOption(
+  page: Page,
+  scope: Locator,
+  label: string,
+  option: string,
+  { search, tree = false }: { search?: string; tree?: boolean } = {},
+): Promise<void> {
+  const field = scope.getByLabel(label, { exact: true });
+  const options = page.locator(tree ? '.ant-select-tree-title:visible' : '.ant-select-item-option:visible', { hasText: option });
+  // antd 6 renders the chosen value's text in .ant-select-content-has-value, beside the search input.
+  const shown = () => field.evaluate((input) => input.closest('.ant-select')?.querySelector('.ant-select-content-has-value')?.textContent ?? '');
+  for (let attempt = 1; ; attempt++) {
+    await field.click();
+    if (search !== undefined) await page.keyboard.type(search);
+    await options.first().click();
+    let last = '';
+    for (const until = Date.now() + 5_000; Date.now() < until; await page.waitForTimeout(100)) {
+      last = await shown();
+      if (last.includes(option)) return;
+    }
+    if (attempt === 3) throw new Error(`${label}: picked 「${option}」 three times, the field shows 「${last}」`);
   }
 }

@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CREDIT_CODE_CHARSET, creditCodeCheckChar } from '../common/credit-code.ts';
-import { launchBrowser, loggedInContext, withScreenshotOnFailure } from './browser.ts';
+import { chooseOption, launchBrowser, loggedInContext, withScreenshotOnFailure } from './browser.ts';
 
 const baseURL = inject('e2eBaseUrl');
 const skipReason = inject('e2eSkipReason');
@@ -75,9 +75,7 @@ describe.skipIf(skipReason !== '')('market entities in the browser', () => {
       // As typed: the public check names position 18 and the character it should be.
       await expect.poll(() => dialog.getByText(`第 18 位校验码应为 ${expected}`).isVisible(), WAIT).toBe(true);
       await dialog.getByRole('textbox', { name: '名称' }).fill('湖州浏览器测试纺织有限公司');
-      await dialog.getByLabel('所属乡镇（街道）').click();
-      await page.keyboard.type('织里');
-      await page.locator('.ant-select-tree-title', { hasText: '织里镇' }).click();
+      await chooseOption(page, dialog, '所属乡镇（街道）', '织里镇', { search: '织里', tree: true });
       // The server refuses it too, naming the same position and character. Its answer is awaited: under load the typing
       // hint shows the same words first, and a click on 登记 while the first request still spins would be ignored.
       const refused = page.waitForResponse((r) => r.url().endsWith('/api/v1/entities') && r.request().method() === 'POST');

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, loggedInContext, withScreenshotOnFailure } from './browser.ts';
+import { chooseOption, launchBrowser, loggedInContext, withScreenshotOnFailure } from './browser.ts';
 
 const baseURL = inject('e2eBaseUrl');
 const skipReason = inject('e2eSkipReason');
@@ -33,8 +33,7 @@ describe.skipIf(skipReason !== '')('双随机 random inspections in the browser'
       await dialog.getByLabel('任务名称').fill(name);
       // The plans and the item list load first (their selects spin until then): the plan's items show by name.
       await expect.poll(() => dialog.locator('.anticon-loading').count(), WAIT).toBe(0);
-      await dialog.getByLabel('所属年度计划').click();
-      await page.locator('.ant-select-item-option', { hasText: '吴兴区市场监管领域 2026 年度' }).click();
+      await chooseOption(page, dialog, '所属年度计划', '吴兴区市场监管领域 2026 年度');
       // The plan fills in its items, ratios and rules.
       await expect.poll(() => dialog.getByText('SJ-CP-01 生产领域产品质量的检查（重点检查事项）').isVisible(), WAIT).toBe(true);
       await dialog.getByRole('button', { name: /创\s*建/ }).click();

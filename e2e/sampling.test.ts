@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addDays, todayInShanghai } from '../common/sampling/dates.ts';
-import { launchBrowser, loggedInContext, withScreenshotOnFailure } from './browser.ts';
+import { chooseOption, launchBrowser, loggedInContext, withScreenshotOnFailure } from './browser.ts';
 
 const baseURL = inject('e2eBaseUrl');
 const skipReason = inject('e2eSkipReason');
@@ -16,13 +16,6 @@ async function pickDate(scope: Locator | Page, label: string, date: string): Pro
   await input.click();
   await input.fill(date);
   await input.press('Enter');
-}
-
-/** Opens an antd Select by its label, types to filter, picks the option. */
-async function choose(page: Page, scope: Locator, label: string, text: string): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page.keyboard.type(text);
-  await page.locator('.ant-select-item-option', { hasText: text }).first().click();
 }
 
 describe.skipIf(skipReason !== '')('supervision sampling in the browser', () => {
@@ -50,7 +43,7 @@ describe.skipIf(skipReason !== '')('supervision sampling in the browser', () => 
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('受检企业统一社会信用代码').fill(ENTERPRISE.code);
       await expect.poll(() => dialog.getByText(ENTERPRISE.name).isVisible(), WAIT).toBe(true);
-      await choose(page, dialog, '产品类别', '儿童及婴幼儿服装');
+      await chooseOption(page, dialog, '产品类别', '儿童及婴幼儿服装', { search: '儿童及婴幼儿服装' });
       await dialog.getByLabel('产品名称').fill(product);
       await dialog.getByLabel('规格型号').fill('120/56');
       await dialog.getByLabel('生产日期 / 批号').fill('20260801');
@@ -108,7 +101,7 @@ describe.skipIf(skipReason !== '')('supervision sampling in the browser', () => 
       await page.screenshot({ path: 'e2e/screenshots/sampling-grading.png', fullPage: true });
       // A high-risk product failed: the enterprise is C class, in its township.
       await page.getByRole('button', { name: '织里镇' }).click();
-      await choose(page, page.locator('body'), '等级', 'C（差）');
+      await chooseOption(page, page.locator('body'), '等级', 'C（差）', { search: 'C（差）' });
       const row = page.locator('tr.ant-table-row', { hasText: ENTERPRISE.name });
       await expect.poll(() => row.isVisible(), WAIT).toBe(true);
       await expect.poll(() => row.getByText('高风险产品不合格').isVisible(), WAIT).toBe(true);
