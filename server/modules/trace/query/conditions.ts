@@ -1,5 +1,6 @@
 import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { normaliseIdentifier } from '../../../../common/gs1/index.ts';
+import { canonicalId as canonical } from '../epcis/canonical-id.ts';
 import { normaliseCbvWord } from '../epcis/index.ts';
 import { type Comparator, type FieldArea, fieldCondition, parseFieldName } from './fields.ts';
 import { cbvSpellings, identifierSpellings, measurementTypeSpellings } from './spellings.ts';
@@ -32,7 +33,6 @@ const MATCH_ROLES: Record<string, string[]> = {
 /** Paging and ordering parameters, read by the caller. */
 export const CONTROL_PARAMETERS = new Set(['perPage', 'nextPageToken', 'orderBy', 'orderDirection', 'eventCountLimit', 'maxEventCount']);
 
-const canonical = (v: string) => normaliseIdentifier(v).canonical;
 const jsonVars = (vars: Record<string, unknown>) => JSON.stringify(vars);
 
 /** jsonb_path_exists on the event document; values only ever reach jsonpath as variables. */
