@@ -79,3 +79,18 @@ export interface CaptureJobView {
   createdAt: string;
   finishedAt: string | null;
 }
+
+/**
+ * Events per capture document we accept and process within the request. Peers default to 500
+ * (FasTnT; the openapi example); 10,000 lets an enterprise send a day's events of one line in one
+ * call while schema validation stays well under a second.
+ */
+export const EPCIS_CAPTURE_LIMIT = 10_000;
+
+/**
+ * Largest capture body in bytes (16 MiB). The official examples average ~1.1 KB per event as compact
+ * JSON (largest 5.4 KB), so 10,000 typical events fit; documents of very rich events reach this limit
+ * before the event count. The server's HTTP layer raises Fastify's bodyLimit (1 MiB by default) to this
+ * on the capture routes only.
+ */
+export const EPCIS_MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;

@@ -309,3 +309,31 @@ export const useCaptureJobs = (params: CaptureListParams) =>
 
 export const useCaptureJob = (id: string | null) =>
   useQuery({ queryKey: traceKeys.capture(id ?? ''), queryFn: ({ signal }) => getCaptureJob(id ?? '', signal), enabled: id !== null });
+
+// --- capture from the web (an enterprise without an ERP: 登记批次事件, 上传 EPCIS 文件) ---
+
+/** What POST /epcis/capture answers (202): the capture job, already finished (documents are stored in the request). */
+export interface CaptureAccepted {
+  captureID: string;
+  success: boolean;
+  eventCount: number;
+  storedCount: number;
+  duplicateCount: number;
+}
+
+/** POST /epcis/events: one EPCIS 2.0 event; `created` false for an identical retry (same eventID, same content). */
+export const captureOneEvent = (event: Record<string, unknown>) => api.post<{ eventID: string; created: boolean }>('/epcis/events', event);
+
+/** POST /epcis/capture: an EPCISDocument, stored whole or not at all. */
+export const captureDocument = (document: unknown) => api.post<CaptureAccepted>('/epcis/capture', document);
+
+/** After a capture the job list, the traces and the products' batch counts are stale. */
+const useCaptureMutation = <I, O>(mutationFn: (input: I) => Promise<O>) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSettled: () => client.invalidateQueries({ queryKey: traceKeys.all }),
+  });
+};
+export const useCaptureOneEvent = () => useCaptureMutation(captureOneEvent);
+export const useCaptureDocument = () => useCaptureMutation(captureDocument);

@@ -148,13 +148,16 @@ function isProduction(r: EventRow): boolean {
   return r.event_type === 'ObjectEvent' && (r.action === 'ADD' || (r.biz_step !== null && PRODUCTION_STEPS.has(r.biz_step)));
 }
 
+const CBV_DOCUMENT = /^urn:epcglobal:cbv:bt:\d{13}:(.+)$/;
+
 function testReport(doc: unknown): string | null {
   const list = objectOf(doc).bizTransactionList;
   if (!Array.isArray(list)) return null;
   for (const entry of list) {
     const e = objectOf(entry);
     if (typeof e.type === 'string' && normaliseCbvWord(e.type, 'bizTransactionType') === 'testres' && typeof e.bizTransaction === 'string') {
-      return e.bizTransaction.slice(0, 200);
+      // A CBV 2.0 §8.5 identifier `urn:epcglobal:cbv:bt:<issuer GLN>:<number>` is shown as the number on the report.
+      return (CBV_DOCUMENT.exec(e.bizTransaction)?.[1] ?? e.bizTransaction).slice(0, 200);
     }
   }
   return null;

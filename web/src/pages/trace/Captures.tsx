@@ -1,4 +1,4 @@
-import { ReloadOutlined } from '@ant-design/icons';
+import { FormOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Segmented, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
@@ -10,6 +10,8 @@ import { useRegion } from '../../region-context';
 import { useMeUser } from '../../session';
 import { CaptureDrawer } from './captures/CaptureDrawer';
 import { documentTypeLabel, STATUS_COLOR, STATUS_LABEL } from './captures/labels';
+import { RecordEventModal } from './captures/RecordEventModal';
+import { UploadDocumentModal } from './captures/UploadDocumentModal';
 
 const DEFAULT_PAGE_SIZE = 20;
 const dash = <Typography.Text type="secondary">—</Typography.Text>;
@@ -95,6 +97,9 @@ export default function CapturesPage() {
   const [status, setStatus] = useState<StatusFilter>('all');
   const [page, setPage] = useState({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
   const [open, setOpen] = useState<string | null>(null);
+  const [form, setForm] = useState<'record' | 'upload' | null>(null);
+  // The server lets enterprises capture at their own locations, and the city for any (data migration).
+  const mayCapture = enterprise || me.role === 'city_admin';
   const params: CaptureListParams = {
     ...page,
     ...(status === 'all' ? {} : { status }),
@@ -111,7 +116,7 @@ export default function CapturesPage() {
           </Typography.Title>
           <Typography.Text type="secondary">
             {enterprise
-              ? '本企业通过 EPCIS 接口上报追溯数据的记录，按时间倒序。每份文档整体入库或整体退回；被退回的上报也记录在此，点击“详情”查看原因。'
+              ? '本企业上报追溯数据（网页登记、上传文件或通过 EPCIS 接口）的记录，按时间倒序。每份文档整体入库或整体退回；被退回的上报也记录在此，点击“详情”查看原因。'
               : `${regionName}企业通过 EPCIS 接口上报追溯数据的记录，按时间倒序。每份文档整体入库或整体退回；被退回的上报也记录在此，便于指导企业改正。`}
           </Typography.Text>
         </div>
@@ -130,9 +135,21 @@ export default function CapturesPage() {
               { value: 'running', label: '处理中' },
             ]}
           />
-          <Button icon={<ReloadOutlined />} loading={jobs.isFetching} onClick={() => void jobs.refetch()}>
-            刷新
-          </Button>
+          <Flex gap={8} wrap>
+            {mayCapture ? (
+              <>
+                <Button type="primary" icon={<FormOutlined />} onClick={() => setForm('record')}>
+                  登记批次事件
+                </Button>
+                <Button icon={<UploadOutlined />} onClick={() => setForm('upload')}>
+                  上传 EPCIS 文件
+                </Button>
+              </>
+            ) : null}
+            <Button icon={<ReloadOutlined />} loading={jobs.isFetching} onClick={() => void jobs.refetch()}>
+              刷新
+            </Button>
+          </Flex>
         </Flex>
         {jobs.isError ? <ErrorAlert error={jobs.error} title="上报记录加载失败" onRetry={() => void jobs.refetch()} /> : null}
         <Table<CaptureJob>
@@ -150,7 +167,7 @@ export default function CapturesPage() {
                     : status !== 'all'
                       ? `没有状态为“${STATUS_LABEL[status]}”的上报记录`
                       : enterprise
-                        ? '还没有上报记录。企业系统可使用 API 密钥调用 /epcis/capture 上报追溯事件'
+                        ? '还没有上报记录。可点击“登记批次事件”逐条登记，或“上传 EPCIS 文件”；企业系统可使用 API 密钥调用 /epcis/capture 上报'
                         : '该范围内还没有上报记录'
                 }
               />
@@ -168,6 +185,15 @@ export default function CapturesPage() {
         />
       </Flex>
       <CaptureDrawer captureId={open} onClose={() => setOpen(null)} />
+      <RecordEventModal open={form === 'record'} onClose={() => setForm(null)} onRecorded={() => setForm(null)} />
+      <UploadDocumentModal
+        open={form === 'upload'}
+        onClose={() => setForm(null)}
+        onUploaded={(job) => {
+          setForm(null);
+          setOpen(job.captureID);
+        }}
+      />
     </Card>
   );
 }
