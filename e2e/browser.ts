@@ -61,8 +61,12 @@ export async function chooseOption(
 ): Promise<void> {
   const field = scope.getByLabel(label, { exact: true });
   const options = page.locator(tree ? '.ant-select-tree-title:visible' : '.ant-select-item-option:visible', { hasText: option });
-  // antd 6 renders the chosen value's text in .ant-select-content-has-value, beside the search input.
-  const shown = () => field.evaluate((input) => input.closest('.ant-select')?.querySelector('.ant-select-content-has-value')?.textContent ?? '');
+  // antd 6 renders the chosen value (single) or the chosen tags (multiple) in .ant-select-content, beside the search input.
+  const shown = () =>
+    field.evaluate((input) => {
+      const content = input.closest('.ant-select')?.querySelector('.ant-select-content');
+      return content && !content.querySelector('.ant-select-placeholder') ? (content.textContent ?? '') : '';
+    });
   for (let attempt = 1; ; attempt++) {
     await field.click();
     if (search !== undefined) await page.keyboard.type(search);

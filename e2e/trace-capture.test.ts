@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { randomEventId } from '../common/trace-record-event.ts';
 import { chooseOption, launchBrowser, loggedInContext, withScreenshotOnFailure } from './browser.ts';
 
 const baseURL = inject('e2eBaseUrl');
@@ -56,7 +57,7 @@ describe.skipIf(skipReason !== '')('an enterprise without an ERP records traceab
     await withScreenshotOnFailure(page, 'trace-capture-upload', async () => {
       const shipped = {
         type: 'ObjectEvent',
-        eventID: `urn:uuid:5b0e7c1a-0000-4000-8000-${String(Date.now()).slice(-12)}`,
+        eventID: randomEventId(),
         // after the production the form recorded a moment ago
         eventTime: new Date().toISOString(),
         eventTimeZoneOffset: '+08:00',
@@ -73,7 +74,7 @@ describe.skipIf(skipReason !== '')('an enterprise without an ERP records traceab
       const input = dialog.locator('input[type=file]');
 
       // One event without its eventTime: the whole file is refused, naming the place, and nothing of it is stored.
-      const { eventTime: _dropped, ...undated } = { ...shipped, eventID: `${shipped.eventID.slice(0, -1)}9` };
+      const { eventTime: _dropped, ...undated } = { ...shipped, eventID: randomEventId() };
       await input.setInputFiles({ name: 'erp-export-bad.json', mimeType: 'application/json', buffer: exportFile([shipped, undated]) });
       await expect.poll(() => dialog.getByText('2 个：对象事件 2').isVisible(), WAIT).toBe(true);
       await dialog.getByRole('button', { name: /上\s*传/ }).click();
@@ -92,7 +93,7 @@ describe.skipIf(skipReason !== '')('an enterprise without an ERP records traceab
 
       const received = {
         ...shipped,
-        eventID: `${shipped.eventID.slice(0, -1)}8`,
+        eventID: randomEventId(),
         bizStep: 'receiving',
         disposition: 'in_progress',
         bizLocation: { id: PLANT },

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_API_KEY } from '../server/seed/trace-demo.ts';
-import { launchBrowser, loggedInContext, withScreenshotOnFailure } from './browser.ts';
+import { chooseOption, launchBrowser, loggedInContext, withScreenshotOnFailure } from './browser.ts';
 
 const baseURL = inject('e2eBaseUrl');
 const skipReason = inject('e2eSkipReason');
@@ -54,8 +54,7 @@ describe.skipIf(skipReason !== '')('数据订阅 (EPCIS webhooks) in the browser
       await dialog.getByRole('button', { name: '新建命名查询' }).click();
       const queryDialog = page.getByRole('dialog', { name: '新建命名查询' });
       await queryDialog.getByLabel('查询名称').fill('e2e-inspecting');
-      await queryDialog.getByLabel('业务步骤（可选，不选则为全部）').fill('inspecting');
-      await page.getByTitle('检验（inspecting）').click();
+      await chooseOption(page, queryDialog, '业务步骤（可选，不选则为全部）', '检验（inspecting）', { search: 'inspecting' });
       await queryDialog.getByLabel('查询名称').click(); // closes the open option list
       await queryDialog.getByRole('button', { name: /^创\s*建$/ }).click();
       await expect.poll(() => queryDialog.isVisible(), WAIT).toBe(false);
