@@ -29,6 +29,21 @@ describe.skipIf(skipReason !== '')('traceability in the browser', () => {
     await context.close();
   });
 
+  it('a regulator who has typed nothing is offered the codes most recently reported in the region, and starts from one', async () => {
+    const context = await loggedInContext(browser, baseURL, 'admin');
+    const page = await context.newPage();
+    await withScreenshotOnFailure(page, 'trace-recent', async () => {
+      await page.goto('/trace');
+      await expect.poll(() => page.getByText('本辖区最近上报的追溯码').isVisible(), WAIT).toBe(true);
+      const first = page.getByRole('button', { name: /^从 https:\/\/id\.gs1\.org\// }).first();
+      const code = String(await first.getAttribute('aria-label')).replace(/^从 | 开始$/g, '');
+      await first.click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('code'), WAIT).toBe(code);
+      await expect.poll(() => page.getByText('查询起点').isVisible(), WAIT).toBe(true);
+    });
+    await context.close();
+  });
+
   it('a consumer scans the batch: the public page shows product, producer and inspection without login', async () => {
     const context = await browser.newContext({ baseURL, locale: 'zh-CN', viewport: { width: 390, height: 844 } });
     const page = await context.newPage();

@@ -226,6 +226,14 @@ export async function fetchEventsById(ids: readonly string[], signal?: AbortSign
   return results.flat();
 }
 
+const RECENT_EVENTS = 60;
+
+/** The events most recently recorded in the caller's scope, newest first (the start of the trace pages). */
+export const queryRecentEvents = (signal?: AbortSignal) =>
+  api
+    .get<EpcisQueryDocument>('/epcis/events', { orderBy: 'recordTime', orderDirection: 'DESC', perPage: RECENT_EVENTS }, signal)
+    .then((doc) => doc.epcisBody?.queryResults?.resultsBody?.eventList ?? []);
+
 // --- query keys ---
 
 export const traceKeys = {
@@ -241,6 +249,7 @@ export const traceKeys = {
   captures: () => [...traceKeys.all, 'captures'] as const,
   captureList: (params: CaptureListParams) => [...traceKeys.captures(), 'list', params] as const,
   capture: (id: string) => [...traceKeys.captures(), 'detail', id] as const,
+  recent: () => [...traceKeys.all, 'recent'] as const,
 };
 
 // --- query hooks ---
@@ -303,6 +312,8 @@ export const useProductBatches = (id: string | null, params: { page: number; pag
 
 /** Issuing stores nothing but an audit row (codes are deterministic), so no list needs refreshing. */
 export const useIssueCode = () => useMutation({ mutationFn: issueCode });
+
+export const useRecentEvents = () => useQuery({ queryKey: traceKeys.recent(), queryFn: ({ signal }) => queryRecentEvents(signal), staleTime: 30_000 });
 
 export const useCaptureJobs = (params: CaptureListParams) =>
   useQuery({ queryKey: traceKeys.captureList(params), queryFn: ({ signal }) => listCaptureJobs(params, signal), placeholderData: keepPreviousData });

@@ -57,6 +57,9 @@ describe('access', () => {
     expect(can('inspector', 'traceLocations')).toBe(true);
     expect(can('enterprise', 'traceCaptures')).toBe(true);
     expect(can('inspector', 'traceCaptures')).toBe(false);
+    expect(can('enterprise', 'traceCapture')).toBe(true);
+    expect(can('city_admin', 'traceCapture')).toBe(true);
+    expect(can('county_officer', 'traceCapture')).toBe(false);
     expect(can('enterprise', 'apiKeys')).toBe(true);
     expect(can('county_officer', 'apiKeys')).toBe(false);
     expect(canRegisterProducts('enterprise')).toBe(true);

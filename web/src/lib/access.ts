@@ -46,6 +46,8 @@ export type Capability =
   | 'traceLocations'
   /** 上报记录: EPCIS capture jobs; an enterprise its own, a county its enterprises' */
   | 'traceCaptures'
+  /** 登记批次事件 / 上传 EPCIS 文件: capture from the web, as the server allows (an enterprise at its own locations; the city for any) */
+  | 'traceCapture'
   | 'traceSubscriptions'
   /** 接口密钥: API keys of machine clients that capture events (enterprises; the city for data migration) */
   | 'apiKeys'
@@ -73,6 +75,7 @@ const ALLOWED: Record<Capability, readonly Role[]> = {
   traceProducts: ['city_admin', 'county_officer', 'enterprise'],
   traceLocations: ['city_admin', 'county_officer', 'inspector', 'enterprise'],
   traceCaptures: ['city_admin', 'county_officer', 'enterprise'],
+  traceCapture: ['city_admin', 'enterprise'],
   traceSubscriptions: ['city_admin', 'county_officer', 'enterprise'],
   apiKeys: ['city_admin', 'enterprise'],
   sampling: ['city_admin', 'county_officer', 'inspector', 'enterprise'],

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { type CaptureJob, type CaptureListParams, type CaptureStatus, useCaptureJobs } from '../../api/trace';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocalise } from '../../i18n';
+import { can } from '../../lib/access';
 import { shanghaiTime } from '../../lib/time';
 import { useRegion } from '../../region-context';
 import { useMeUser } from '../../session';
@@ -98,8 +99,7 @@ export default function CapturesPage() {
   const [page, setPage] = useState({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
   const [open, setOpen] = useState<string | null>(null);
   const [form, setForm] = useState<'record' | 'upload' | null>(null);
-  // The server lets enterprises capture at their own locations, and the city for any (data migration).
-  const mayCapture = enterprise || me.role === 'city_admin';
+  const mayCapture = can(me.role, 'traceCapture');
   const params: CaptureListParams = {
     ...page,
     ...(status === 'all' ? {} : { status }),

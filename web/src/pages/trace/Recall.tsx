@@ -56,6 +56,7 @@ export default function RecallPage() {
         query={recall}
         code={code}
         errorTitle="召回范围分析失败"
+        onPick={(next) => setParams({ code: next })}
       />
 
       {data && summary ? (

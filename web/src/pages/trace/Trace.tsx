@@ -72,6 +72,7 @@ export default function TracePage() {
         query={trace}
         code={code}
         errorTitle="追溯查询失败"
+        onPick={(next) => go(next, direction)}
       />
 
       {data ? (

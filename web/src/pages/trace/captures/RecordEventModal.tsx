@@ -53,6 +53,8 @@ const huzhouNow = () => dayjs(shanghaiTime(new Date().toISOString()).replace(' '
 
 interface RecordEventModalProps {
   open: boolean;
+  /** Opened from a product's batch: the product and lot come filled in. */
+  initial?: { product: TraceProduct; lot: string } | null;
   onClose: () => void;
   onRecorded: (summary: string) => void;
 }
@@ -63,7 +65,7 @@ interface RecordEventModalProps {
  * POST /epcis/events, like any machine client; the eventID is made when the form opens, so a repeated submission is
  * stored once.
  */
-export function RecordEventModal({ open, onClose, onRecorded }: RecordEventModalProps) {
+export function RecordEventModal({ open, initial = null, onClose, onRecorded }: RecordEventModalProps) {
   const localise = useLocalise();
   const { message } = App.useApp();
   const [form] = Form.useForm<RecordForm>();
@@ -78,9 +80,15 @@ export function RecordEventModal({ open, onClose, onRecorded }: RecordEventModal
   useEffect(() => {
     if (!open) return;
     setEventID(randomEventId());
-    setChosen(null);
+    setChosen(initial?.product ?? null);
     setProductQuery('');
-  }, [open]);
+  }, [open, initial]);
+
+  // One registered location (the usual small enterprise): it is where the event happened.
+  const only = locations.data?.length === 1 ? locations.data[0]?.identifier : undefined;
+  useEffect(() => {
+    if (open && only && !form.getFieldValue('location')) form.setFieldValue('location', only);
+  }, [open, only, form]);
 
   const productOptions = useMemo(() => {
     const list = products.data?.items ?? [];
@@ -146,7 +154,13 @@ export function RecordEventModal({ open, onClose, onRecorded }: RecordEventModal
         layout="vertical"
         onFinish={submit}
         preserve={false}
-        initialValues={{ step: 'commissioning', uom: 'H87', conformant: true, localTime: huzhouNow() }}
+        initialValues={{
+          step: 'commissioning',
+          uom: 'H87',
+          conformant: true,
+          localTime: huzhouNow(),
+          ...(initial ? { productId: initial.product.id, lot: initial.lot } : {}),
+        }}
       >
         <Form.Item name="step" label="事件" extra={STEP_HELP[step]}>
           <Radio.Group optionType="button" options={RECORD_STEPS.map((s) => ({ value: s, label: RECORD_STEP_LABEL[s] }))} />
@@ -230,7 +244,7 @@ export function RecordEventModal({ open, onClose, onRecorded }: RecordEventModal
           <Typography.Text type="secondary">单据号仅监管部门和企业可见，不在消费者扫码页面展示。</Typography.Text>
         ) : null}
       </Form>
-      <Alert type="info" showIcon style={{ marginTop: 16 }} title="登记后生成一条 EPCIS 2.0 标准事件，与企业系统通过接口上报的数据相同，记入本页“上报记录”。" />
+      <Alert type="info" showIcon style={{ marginTop: 16 }} title="登记后生成一条 EPCIS 2.0 标准事件，与企业系统通过接口上报的数据相同，记入“上报记录”。" />
     </Modal>
   );
 }

@@ -1,4 +1,4 @@
-import { DownloadOutlined, ExportOutlined, PrinterOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ExportOutlined, FormOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Flex, Typography } from 'antd';
 import type { TraceProduct } from '../../../api/trace';
 import { DEMO_GTIN_NOTE, productCodeText, qrFileName } from './labels';
@@ -21,7 +21,7 @@ export interface BatchCode {
 const QR_SIZE = 176;
 
 /** One batch's code: the QR code, the Digital Link it carries, downloads, the label sheet and the consumer page. */
-export function BatchCodeCard({ product, code }: { product: TraceProduct; code: BatchCode }) {
+export function BatchCodeCard({ product, code, onRecord }: { product: TraceProduct; code: BatchCode; onRecord?: () => void }) {
   const demo = productCodeText(product).demo;
   return (
     <Card size="small" title={`批次 ${code.lot} 的追溯码`} aria-label={`批次 ${code.lot} 的追溯码`}>
@@ -85,6 +85,11 @@ export function BatchCodeCard({ product, code }: { product: TraceProduct; code: 
             <Button type="primary" ghost icon={<ExportOutlined />} href={code.path} target="_blank" rel="noopener">
               消费者扫码页面
             </Button>
+            {onRecord ? (
+              <Button icon={<FormOutlined />} onClick={onRecord}>
+                登记该批次事件
+              </Button>
+            ) : null}
           </Flex>
         </Flex>
       </Flex>

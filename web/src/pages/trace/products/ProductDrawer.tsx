@@ -1,10 +1,13 @@
 import { Alert, App, Button, Card, Descriptions, Drawer, Empty, Flex, Form, Input, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { isApiError } from '../../../api/client';
 import { type IssuedCode, type ProductBatch, type TraceProduct, useIssueCode, useProductBatches } from '../../../api/trace';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useLocalise } from '../../../i18n';
+import { can } from '../../../lib/access';
 import { shanghaiTime } from '../../../lib/time';
+import { useMeUser } from '../../../session';
+import { RecordEventModal } from '../captures/RecordEventModal';
 import { type BatchCode, BatchCodeCard } from './BatchCodeCard';
 import { consumerPath, DEMO_GTIN_NOTE, lotProblem, productCodeText } from './labels';
 
@@ -91,6 +94,9 @@ export function ProductDrawer({ product, canIssue, onClose }: ProductDrawerProps
 function ProductDetail({ product, canIssue }: { product: TraceProduct; canIssue: boolean }) {
   const [page, setPage] = useState(1);
   const [chosen, setChosen] = useState<BatchCode | null>(null);
+  const mayCapture = can(useMeUser().role, 'traceCapture');
+  const [recordLot, setRecordLot] = useState<string | null>(null);
+  const recordFor = useMemo(() => (recordLot === null ? null : { product, lot: recordLot }), [product, recordLot]);
   const batches = useProductBatches(product.id, { page, pageSize: PAGE_SIZE });
   const first = batches.data?.items[0];
   // Until a batch is picked, the most recently seen one is shown, so the drawer opens on a code.
@@ -147,14 +153,16 @@ function ProductDetail({ product, canIssue }: { product: TraceProduct; canIssue:
         <Card size="small" title="为新批次赋码">
           <Flex vertical gap={8}>
             <Typography.Text type="secondary">
-              输入生产批次号，生成该批次的追溯码与二维码，用于印制包装标签。批次的生产、检验、发货等记录由企业通过 EPCIS 接口上报。
+              输入生产批次号，生成该批次的追溯码与二维码，用于印制包装标签。批次的生产、检验、发货等记录可点击“登记该批次事件”逐条登记，或由企业系统通过 EPCIS
+              接口上报。
             </Typography.Text>
             <IssueLotForm product={product} onIssued={setChosen} />
           </Flex>
         </Card>
       ) : null}
 
-      {shown ? <BatchCodeCard product={product} code={shown} /> : null}
+      {shown ? <BatchCodeCard product={product} code={shown} onRecord={mayCapture ? () => setRecordLot(shown.lot) : undefined} /> : null}
+      <RecordEventModal open={recordFor !== null} initial={recordFor} onClose={() => setRecordLot(null)} onRecorded={() => setRecordLot(null)} />
 
       <Card size="small" title="已有追溯记录的批次">
         {batches.isError ? (

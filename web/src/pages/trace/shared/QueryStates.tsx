@@ -1,6 +1,7 @@
 import { Alert, Card, Empty, Skeleton } from 'antd';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { withDetail } from './errors';
+import { RecentCodes } from './RecentCodes';
 
 interface QueryStatesProps {
   /** What the user typed (empty: nothing asked yet). */
@@ -13,13 +14,16 @@ interface QueryStatesProps {
   query: { isPending: boolean; isError: boolean; error: Error | null; refetch: () => unknown };
   code: string | null;
   errorTitle: string;
+  /** Before anything is asked: offer the codes most recently reported in the caller's region, starting from the one picked. */
+  onPick?: (code: string) => void;
 }
 
 /** The states a code search page goes through before it has data: nothing asked, invalid code, loading, failed. */
-export function QueryStates({ typed, parsed, emptyText, query, code, errorTitle }: QueryStatesProps) {
+export function QueryStates({ typed, parsed, emptyText, query, code, errorTitle, onPick }: QueryStatesProps) {
   return (
     <>
-      {!typed ? (
+      {!typed && onPick ? <RecentCodes emptyText={emptyText} onPick={onPick} /> : null}
+      {!typed && !onPick ? (
         <Card>
           <Empty description={emptyText} />
         </Card>
