@@ -100,7 +100,13 @@ export function RecordEventModal({ open, initial = null, onClose, onRecorded }: 
   const submit = (values: RecordForm) => {
     const product = chosen;
     const location = locationList.find((l) => l.identifier === values.location);
-    if (!product || !location) return;
+    if (!product || !location) {
+      form.setFields([
+        ...(product ? [] : [{ name: 'productId' as const, errors: ['请重新选择产品'] }]),
+        ...(location ? [] : [{ name: 'location' as const, errors: ['请重新选择地点'] }]),
+      ]);
+      return;
+    }
     const batch = composeBatchCode(product.gtin, values.lot ?? '');
     if (!batch.ok) {
       form.setFields([{ name: batch.field === 'lot' ? 'lot' : 'productId', errors: [batch.message] }]);
