@@ -273,16 +273,40 @@ async function recordFailure(db: Db, actor: Actor, documentType: string | null, 
     .execute();
 }
 
+function tooLarge(events: number): AppError {
+  return new AppError(
+    413,
+    'EPCIS_CAPTURE_LIMIT_EXCEEDED',
+    `一次最多上报 ${EPCIS_CAPTURE_LIMIT} 个事件（本文档 ${events} 个），请分批上报 / at most ${EPCIS_CAPTURE_LIMIT} events per capture (this document has ${events}); split it`,
+  );
+}
+
+/** What an invalid body says it is (its `type`, at most 40 characters), for the record of its refusal. */
+function claimedType(body: unknown): string | null {
+  const type = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).type : undefined;
+  return typeof type === 'string' ? type.slice(0, 40) : null;
+}
+
+/** How many events an invalid document's list holds (0 when it has none that can be counted). */
+function claimedEventCount(body: unknown): number {
+  const epcisBody = typeof body === 'object' && body !== null ? (body as { epcisBody?: unknown }).epcisBody : undefined;
+  const list = typeof epcisBody === 'object' && epcisBody !== null ? (epcisBody as { eventList?: unknown }).eventList : undefined;
+  return Array.isArray(list) ? list.length : 0;
+}
+
 /** POST /epcis/capture: validates and stores a whole EPCIS document, or nothing of it. */
 export async function captureDocument(db: Db, actor: Actor, doc: unknown, ctx: AuditContext, options: { demo?: boolean } = {}): Promise<CaptureJob> {
   const verdict = validateEpcisDocument(doc);
-  if (!verdict.ok) throw invalid(verdict.errors);
+  if (!verdict.ok) {
+    // Refused documents are listed with the caller's captures too (上报记录), so an enterprise and its regulator see why.
+    const refusal = invalid(verdict.errors);
+    await recordFailure(db, actor, claimedType(doc), claimedEventCount(doc), refusal);
+    throw refusal;
+  }
   if (verdict.events.length > EPCIS_CAPTURE_LIMIT) {
-    throw new AppError(
-      413,
-      'EPCIS_CAPTURE_LIMIT_EXCEEDED',
-      `一次最多上报 ${EPCIS_CAPTURE_LIMIT} 个事件（本文档 ${verdict.events.length} 个），请分批上报 / at most ${EPCIS_CAPTURE_LIMIT} events per capture (this document has ${verdict.events.length}); split it`,
-    );
+    const refusal = tooLarge(verdict.events.length);
+    await recordFailure(db, actor, verdict.type, verdict.events.length, refusal);
+    throw refusal;
   }
   const listPath = verdict.type === 'EPCISQueryDocument' ? '/epcisBody/queryResults/resultsBody/eventList' : '/epcisBody/eventList';
   const context = typeof doc === 'object' && doc !== null ? (doc as Record<string, unknown>)['@context'] : undefined;
@@ -325,9 +349,22 @@ export async function captureDocument(db: Db, actor: Actor, doc: unknown, ctx: A
 /** POST /epcis/events: one event. Returns the eventID and whether it was new (201) or an identical retry (200). */
 export async function captureEvent(db: Db, actor: Actor, event: unknown, ctx: AuditContext): Promise<{ eventID: string; created: boolean }> {
   const verdict = validateEpcisEvent(event);
-  if (!verdict.ok) throw invalid(verdict.errors);
+  if (!verdict.ok) {
+    const refusal = invalid(verdict.errors);
+    await recordFailure(db, actor, claimedType(event), 1, refusal);
+    throw refusal;
+  }
   const context = (event as Record<string, unknown>)['@context'];
-  const prepared = await prepare(db, actor, [verdict.event], () => '');
+  try {
+    return await storeOneEvent(db, actor, verdict.event, context, ctx);
+  } catch (err) {
+    if (err instanceof AppError && (err.status === 403 || err.status === 409)) await recordFailure(db, actor, verdict.event.type, 1, err);
+    throw err;
+  }
+}
+
+async function storeOneEvent(db: Db, actor: Actor, event: EpcisEvent, context: unknown, ctx: AuditContext): Promise<{ eventID: string; created: boolean }> {
+  const prepared = await prepare(db, actor, [event], () => '');
   const p = prepared[0];
   if (!p) throw new AppError(400, 'EPCIS_VALIDATION_FAILED', '没有事件 / no event');
   return inTransaction(db, async (trx) => {

@@ -202,13 +202,18 @@ describe.each(DB_KINDS)('EPCIS 2.0 problem details and GS1-EPC-Format on %s', (k
     const single = await admin.request({ method: 'POST', url: '/epcis/events', payload: { '@context': [CONTEXT], ...other }, headers: LD });
     expectProblem(single, 409, 'epcisException:ResourceAlreadyExistsException', 'EPCIS_EVENT_ID_CONFLICT');
 
-    // The failed capture is recorded; its job's errors are RFC 7807 objects with the platform error kept.
-    const failed = await t.database.db
+    // Both failed captures are recorded, the document's and the single event's (newest first); the document job's
+    // errors are RFC 7807 objects with the platform error kept.
+    const recorded = await t.database.db
       .selectFrom('trace_capture')
-      .select('id')
+      .select(['id', 'document_type'])
       .where('status', '=', 'failed')
       .orderBy('created_at', 'desc')
-      .executeTakeFirstOrThrow();
+      .limit(2)
+      .execute();
+    expect(recorded.map((r) => r.document_type)).toEqual([other.type, 'EPCISDocument']);
+    const failed = recorded[1] ?? recorded[0];
+    if (!failed) throw new Error('no failed capture recorded');
     const job = await admin.get(`/epcis/capture/${failed.id}`);
     expect(job.statusCode, job.body).toBe(200);
     const { errors, success, running } = job.json();

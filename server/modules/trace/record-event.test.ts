@@ -83,6 +83,42 @@ describe.each(DB_KINDS)('events recorded with the web form on %s', (kind) => {
     expect(page.body).not.toContain('FH-20261202-07');
   });
 
+  it('lists a refused upload or event in 上报记录 with its reason, storing no event of it', async () => {
+    const events = async () =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom('trace_event')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await events();
+    const good = buildRecordEvent(form(20, { step: 'receiving', lot: 'WEB-REFUSED', batch: `https://id.gs1.org/01/${GTIN}/10/WEB-REFUSED` }));
+    const { eventTime: _t, ...undated } = buildRecordEvent(form(21, { step: 'receiving' }));
+    const document = {
+      '@context': good['@context'],
+      type: 'EPCISDocument',
+      schemaVersion: '2.0',
+      creationDate: '2026-12-07T00:00:00Z',
+      epcisBody: { eventList: [good, undated] },
+    };
+    const refused = await enterprise.request({ method: 'POST', url: '/epcis/capture', payload: document });
+    expect(refused.statusCode, refused.body).toBe(400);
+    const single = await post(undated);
+    expect(single.statusCode, single.body).toBe(400);
+    expect(await events()).toBe(before);
+
+    const list = (await enterprise.get('/api/v1/trace/captures?status=failed&pageSize=10')).json();
+    expect(
+      list.items.slice(0, 2).map((j: { documentType: string; eventCount: number; storedCount: number }) => [j.documentType, j.eventCount, j.storedCount]),
+    ).toEqual([
+      ['ObjectEvent', 1, 0],
+      ['EPCISDocument', 2, 0],
+    ]);
+    expect(list.items[1].firstError).toMatch(/\/epcisBody\/eventList\/1/);
+  });
+
   it('refuses an event at another enterprise’s location with 403 naming it, and stores nothing', async () => {
     const input = form(9, { step: 'receiving', location: FARM, reference: null });
     const res = await post(buildRecordEvent(input));
