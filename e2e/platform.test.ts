@@ -4,6 +4,8 @@ import { launchBrowser, loggedInContext, withScreenshotOnFailure } from './brows
 
 const baseURL = inject('e2eBaseUrl');
 const skipReason = inject('e2eSkipReason');
+// Under a loaded CI machine a region switch and its figures can take seconds; vitest's default poll gives up after one.
+const WAIT = { timeout: 20_000, interval: 200 };
 
 /** The number shown on the home page's statistic card with this title. */
 async function statistic(page: Page, title: string): Promise<string> {
@@ -30,23 +32,23 @@ describe.skipIf(skipReason !== '')('platform in the browser', () => {
       await page.getByLabel('密码').fill('Zhiliang@2025');
       await page.getByRole('button', { name: /登\s*录/ }).click();
       await page.waitForURL(`${baseURL}/`);
-      await expect.poll(() => statistic(page, '乡镇街道数')).toBe('72');
+      await expect.poll(() => statistic(page, '乡镇街道数'), WAIT).toBe('72');
       expect(await statistic(page, '区县数')).toBe('5');
-      await expect.poll(async () => Number(await statistic(page, '今日登录'))).toBeGreaterThan(0);
-      await expect.poll(() => page.getByText('演示数据').first().isVisible()).toBe(true);
+      await expect.poll(async () => Number(await statistic(page, '今日登录')), WAIT).toBeGreaterThan(0);
+      await expect.poll(() => page.getByText('演示数据').first().isVisible(), WAIT).toBe(true);
 
       await page.getByLabel('切换区划').click();
       await page
         .locator('.ant-cascader-menu-item', { hasText: /^吴兴区$/ })
         .first()
         .click();
-      await expect.poll(() => statistic(page, '乡镇街道数')).toBe('19');
+      await expect.poll(() => statistic(page, '乡镇街道数'), WAIT).toBe('19');
       expect(await statistic(page, '区县数')).toBe('1');
       await page.screenshot({ path: 'e2e/screenshots/admin-home-wuxing.png', fullPage: true });
 
       await page.getByRole('menuitem', { name: /用户管理/ }).click();
       await page.waitForURL('**/admin/users');
-      await expect.poll(() => page.getByRole('cell', { name: 'inspector1', exact: true }).isVisible()).toBe(true);
+      await expect.poll(() => page.getByRole('cell', { name: 'inspector1', exact: true }).isVisible(), WAIT).toBe(true);
     });
     await context.close();
   });
@@ -56,12 +58,12 @@ describe.skipIf(skipReason !== '')('platform in the browser', () => {
     const page = await context.newPage();
     await withScreenshotOnFailure(page, 'anji-scope', async () => {
       await page.goto('/');
-      await expect.poll(() => statistic(page, '乡镇街道数')).toBe('15');
+      await expect.poll(() => statistic(page, '乡镇街道数'), WAIT).toBe('15');
       expect(await page.getByLabel('切换区划').count()).toBe(0);
-      await expect.poll(() => page.getByText('安吉县').first().isVisible()).toBe(true);
+      await expect.poll(() => page.getByText('安吉县').first().isVisible(), WAIT).toBe(true);
 
       await page.goto('/admin/users');
-      await expect.poll(() => page.getByRole('cell', { name: 'anji', exact: true }).isVisible()).toBe(true);
+      await expect.poll(() => page.getByRole('cell', { name: 'anji', exact: true }).isVisible(), WAIT).toBe(true);
       for (const name of ['inspector1', 'wuxing', 'enterprise1']) {
         expect(await page.getByRole('cell', { name, exact: true }).count()).toBe(0);
       }
@@ -72,7 +74,7 @@ describe.skipIf(skipReason !== '')('platform in the browser', () => {
       expect(status).toBe(404);
 
       await page.goto('/admin/audit');
-      await expect.poll(() => page.getByText('无权访问').first().isVisible()).toBe(true);
+      await expect.poll(() => page.getByText('无权访问').first().isVisible(), WAIT).toBe(true);
       expect(await page.getByRole('menuitem', { name: /审计日志/ }).count()).toBe(0);
     });
     await context.close();
@@ -97,7 +99,7 @@ describe.skipIf(skipReason !== '')('platform in the browser', () => {
     const page = await context.newPage();
     await withScreenshotOnFailure(page, 'not-found', async () => {
       await page.goto('/no/such/page');
-      await expect.poll(() => page.getByText('页面不存在').first().isVisible()).toBe(true);
+      await expect.poll(() => page.getByText('页面不存在').first().isVisible(), WAIT).toBe(true);
     });
     await context.close();
   });

@@ -90,6 +90,8 @@ describe.skipIf(skipReason !== '')('an enterprise without an ERP records traceab
         )
         .toBe(true);
       await page.screenshot({ path: 'e2e/screenshots/trace-capture-upload-refused.png', fullPage: false });
+      // The refusal is listed in 上报记录 behind the dialog, with its reason.
+      await expect.poll(() => page.locator('tr.ant-table-row', { hasText: '失败' }).count(), WAIT).toBeGreaterThan(0);
 
       const received = {
         ...shipped,
