@@ -258,7 +258,8 @@ function conflict(eventID: string | null, position: string | null): AppError {
   );
 }
 
-async function recordFailure(db: Db, actor: Actor, documentType: string | null, eventCount: number, err: AppError): Promise<void> {
+/** A refusal: recorded as a failed capture (上报记录 lists it with its reason, nothing of it stored), then thrown. */
+async function refuse(db: Db, actor: Actor, documentType: string | null, eventCount: number, err: AppError): Promise<never> {
   await db
     .insertInto('trace_capture')
     .values({
@@ -271,7 +272,11 @@ async function recordFailure(db: Db, actor: Actor, documentType: string | null, 
       finished_at: new Date(),
     })
     .execute();
+  throw err;
 }
+
+/** What placing and storing refuse (a location not the enterprise's, another event under a stored eventID). */
+const isStorageRefusal = (err: unknown): err is AppError => err instanceof AppError && (err.status === 403 || err.status === 409);
 
 function tooLarge(events: number): AppError {
   return new AppError(
@@ -297,17 +302,8 @@ function claimedEventCount(body: unknown): number {
 /** POST /epcis/capture: validates and stores a whole EPCIS document, or nothing of it. */
 export async function captureDocument(db: Db, actor: Actor, doc: unknown, ctx: AuditContext, options: { demo?: boolean } = {}): Promise<CaptureJob> {
   const verdict = validateEpcisDocument(doc);
-  if (!verdict.ok) {
-    // Refused documents are listed with the caller's captures too (上报记录), so an enterprise and its regulator see why.
-    const refusal = invalid(verdict.errors);
-    await recordFailure(db, actor, claimedType(doc), claimedEventCount(doc), refusal);
-    throw refusal;
-  }
-  if (verdict.events.length > EPCIS_CAPTURE_LIMIT) {
-    const refusal = tooLarge(verdict.events.length);
-    await recordFailure(db, actor, verdict.type, verdict.events.length, refusal);
-    throw refusal;
-  }
+  if (!verdict.ok) return refuse(db, actor, claimedType(doc), claimedEventCount(doc), invalid(verdict.errors));
+  if (verdict.events.length > EPCIS_CAPTURE_LIMIT) return refuse(db, actor, verdict.type, verdict.events.length, tooLarge(verdict.events.length));
   const listPath = verdict.type === 'EPCISQueryDocument' ? '/epcisBody/queryResults/resultsBody/eventList' : '/epcisBody/eventList';
   const context = typeof doc === 'object' && doc !== null ? (doc as Record<string, unknown>)['@context'] : undefined;
   try {
@@ -341,7 +337,7 @@ export async function captureDocument(db: Db, actor: Actor, doc: unknown, ctx: A
       return presentJob(done);
     });
   } catch (err) {
-    if (err instanceof AppError && (err.status === 403 || err.status === 409)) await recordFailure(db, actor, verdict.type, verdict.events.length, err);
+    if (isStorageRefusal(err)) return refuse(db, actor, verdict.type, verdict.events.length, err);
     throw err;
   }
 }
@@ -349,16 +345,12 @@ export async function captureDocument(db: Db, actor: Actor, doc: unknown, ctx: A
 /** POST /epcis/events: one event. Returns the eventID and whether it was new (201) or an identical retry (200). */
 export async function captureEvent(db: Db, actor: Actor, event: unknown, ctx: AuditContext): Promise<{ eventID: string; created: boolean }> {
   const verdict = validateEpcisEvent(event);
-  if (!verdict.ok) {
-    const refusal = invalid(verdict.errors);
-    await recordFailure(db, actor, claimedType(event), 1, refusal);
-    throw refusal;
-  }
+  if (!verdict.ok) return refuse(db, actor, claimedType(event), 1, invalid(verdict.errors));
   const context = (event as Record<string, unknown>)['@context'];
   try {
     return await storeOneEvent(db, actor, verdict.event, context, ctx);
   } catch (err) {
-    if (err instanceof AppError && (err.status === 403 || err.status === 409)) await recordFailure(db, actor, verdict.event.type, 1, err);
+    if (isStorageRefusal(err)) return refuse(db, actor, verdict.event.type, 1, err);
     throw err;
   }
 }
