@@ -80,6 +80,9 @@ export interface CaptureJobView {
   finishedAt: string | null;
 }
 
+/** The EPCIS 2.0 JSON-LD context every EPCIS document and event names (`@context`). */
+export const EPCIS_CONTEXT_URL = 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld';
+
 /**
  * Events per capture document we accept and process within the request. Peers default to 500
  * (FasTnT; the openapi example); 10,000 lets an enterprise send a day's events of one line in one

@@ -9,8 +9,7 @@
  * lot master data as `ilmd` (only with action ADD, EPCIS 2.0 §7.3.2). Shared by the web form and its API test.
  */
 import { checkGs1Key } from './gs1/index.ts';
-
-export const EPCIS_CONTEXT_URL = 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld';
+import { EPCIS_CONTEXT_URL } from './trace-api.ts';
 
 export const RECORD_STEPS = ['commissioning', 'shipping', 'receiving', 'inspecting'] as const;
 export type RecordStep = (typeof RECORD_STEPS)[number];

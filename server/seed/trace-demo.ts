@@ -1,4 +1,5 @@
 import { DEMO_PLATFORM_COMPANY_PREFIX } from '../../common/gs1/index.ts';
+import { EPCIS_CONTEXT_URL } from '../../common/trace-api.ts';
 import { allocatePlatformGtin } from '../modules/trace/resolver/gtin-allocation.ts';
 import { hashApiKey } from '../platform/api-key.ts';
 import type { Db } from '../platform/db.ts';
@@ -166,7 +167,7 @@ export function demoSupplyChain(): Record<string, unknown> {
   });
   const tea = (lot: string, kg: number) => ({ epcClass: lot, quantity: kg, uom: 'KGM' });
   return {
-    '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],
+    '@context': [EPCIS_CONTEXT_URL],
     type: 'EPCISDocument',
     schemaVersion: '2.0',
     creationDate: '2025-05-10T00:00:00+08:00',

@@ -1,4 +1,5 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
+import { EPCIS_CONTEXT_URL } from '../../../../common/trace-api.ts';
 import type { Db } from '../../../platform/db.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { type Actor, regionCodeInScope, regionRootPath } from '../../../platform/scope.ts';
@@ -23,7 +24,7 @@ export {
   readPerPage,
 } from './paging.ts';
 
-export const EPCIS_CONTEXT = 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld';
+export const EPCIS_CONTEXT = EPCIS_CONTEXT_URL;
 
 export interface EventPage {
   events: unknown[];
