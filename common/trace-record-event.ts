@@ -55,7 +55,7 @@ export interface RecordEventProblem {
   message: string;
 }
 
-const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // CBV 2.0 §8.5: the part after the issuer's GLN; kept to characters that need no escaping in a URN.
 const DOCUMENT_NUMBER = /^[0-9A-Za-z._\-/]{1,50}$/;
@@ -94,8 +94,8 @@ export function checkRecordEvent(input: RecordEventInput, now = new Date()): Rec
       problems.push({ field: 'quantity', message: '数量应为大于 0 的数（不超过 10 亿）' });
     }
   }
-  const time = LOCAL_TIME.exec(input.localTime);
-  const instant = time ? Date.parse(huzhouInstant(input.localTime)) : Number.NaN;
+  const timeGiven = LOCAL_TIME.test(input.localTime);
+  const instant = timeGiven ? Date.parse(huzhouInstant(input.localTime)) : Number.NaN;
   if (Number.isNaN(instant)) problems.push({ field: 'localTime', message: '请填写发生时间' });
   else if (instant > now.getTime() + 5 * 60_000) problems.push({ field: 'localTime', message: '发生时间不能晚于现在' });
   else if (instant < Date.parse('2000-01-01T00:00:00+08:00')) problems.push({ field: 'localTime', message: '发生时间不能早于 2000 年' });
@@ -120,7 +120,7 @@ export function checkRecordEvent(input: RecordEventInput, now = new Date()): Rec
   }
   if (input.step === 'commissioning' && input.expiryDate) {
     if (!DATE.test(input.expiryDate)) problems.push({ field: 'expiryDate', message: '保质期至应为日期' });
-    else if (time && input.expiryDate < input.localTime.slice(0, 10)) problems.push({ field: 'expiryDate', message: '保质期至不能早于生产日期' });
+    else if (timeGiven && input.expiryDate < input.localTime.slice(0, 10)) problems.push({ field: 'expiryDate', message: '保质期至不能早于生产日期' });
   }
   return problems;
 }

@@ -1,9 +1,11 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Descriptions, Flex, Modal, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
+import { EPCIS_MAX_DOCUMENT_BYTES } from '../../../../../common/trace-api.ts';
 import { type CaptureAccepted, useCaptureDocument } from '../../../api/trace';
 import { useLocalise } from '../../../i18n';
-import { type DocumentFile, describeDocumentFile, MAX_DOCUMENT_BYTES, readDocumentFile } from './upload';
+import { formatBytes } from '../../plan/shared/format';
+import { type DocumentFile, describeDocumentFile, readDocumentFile } from './upload';
 
 interface UploadDocumentModalProps {
   open: boolean;
@@ -70,7 +72,7 @@ export function UploadDocumentModal({ open, onClose, onUploaded }: UploadDocumen
             <InboxOutlined />
           </p>
           <p className="ant-upload-text">点击或拖入文件</p>
-          <p className="ant-upload-hint">.json 或 .jsonld，不超过 {MAX_DOCUMENT_BYTES / 1024 / 1024} MB</p>
+          <p className="ant-upload-hint">.json 或 .jsonld，不超过 {formatBytes(EPCIS_MAX_DOCUMENT_BYTES)}</p>
         </Upload.Dragger>
         {file ? (
           file.problem ? (

@@ -4,9 +4,9 @@
  * still validates everything (EPCIS 2.0 JSON Schema, the enterprise's own locations).
  */
 import { EPCIS_CAPTURE_LIMIT, EPCIS_MAX_DOCUMENT_BYTES } from '../../../../../common/trace-api.ts';
+import { formatBytes } from '../../plan/shared/format';
 import { eventTypeLabel } from '../shared/cbv';
-
-export const MAX_DOCUMENT_BYTES = EPCIS_MAX_DOCUMENT_BYTES;
+import { documentTypeLabel } from './labels';
 
 export interface DocumentFile {
   name: string;
@@ -36,7 +36,7 @@ function eventList(doc: Record<string, unknown>): unknown[] | null {
 export function inspectDocument(name: string, size: number, text: string | null): DocumentFile {
   const file: DocumentFile = { name, size, document: null, problem: null, documentType: null, schemaVersion: null, eventTypes: [], eventCount: 0 };
   if (size > EPCIS_MAX_DOCUMENT_BYTES)
-    return { ...file, problem: `文件大小 ${megabytes(size)}，超过 ${megabytes(EPCIS_MAX_DOCUMENT_BYTES)} 的上限，请分成几份上传` };
+    return { ...file, problem: `文件大小 ${formatBytes(size)}，超过 ${formatBytes(EPCIS_MAX_DOCUMENT_BYTES)} 的上限，请分成几份上传` };
   if (size === 0 || text === null || text.trim() === '') return { ...file, problem: '文件是空的' };
   let parsed: unknown;
   try {
@@ -74,15 +74,11 @@ export async function readDocumentFile(file: Blob & { name: string }): Promise<D
   return inspectDocument(file.name, file.size, await file.text());
 }
 
-function megabytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
-
 /** Label–value rows describing a readable file. */
 export function describeDocumentFile(file: DocumentFile): [string, string][] {
   return [
-    ['文件', `${file.name}（${megabytes(file.size)}）`],
-    ['文档', `${file.documentType === 'EPCISQueryDocument' ? '查询结果文档' : 'EPCIS 文档'}${file.schemaVersion ? `，版本 ${file.schemaVersion}` : ''}`],
+    ['文件', `${file.name}（${formatBytes(file.size)}）`],
+    ['文档', `${documentTypeLabel(file.documentType)}${file.schemaVersion ? `，版本 ${file.schemaVersion}` : ''}`],
     ['事件', `${file.eventCount} 个：${file.eventTypes.map(([type, n]) => `${eventTypeLabel(type)} ${n}`).join('、')}`],
   ];
 }

@@ -5,6 +5,7 @@
 import type { EpcisEvent } from '../../../api/trace';
 import type { CodeKind } from '../../../charts/trace-kinds';
 import { describeCode } from './codes';
+import { eventObjects } from './events';
 
 export interface RecentCode {
   /** canonical form, as the trace API takes it */
@@ -18,19 +19,6 @@ export interface RecentCode {
 
 const STARTING_KINDS: ReadonlySet<CodeKind> = new Set(['batch', 'item', 'sscc']);
 
-/** The codes an event names as what it is about (outputs, not inputs: an input lot is named by its own events). */
-function codesOf(e: EpcisEvent): string[] {
-  return [
-    ...(e.quantityList ?? []).map((q) => q.epcClass),
-    ...(e.outputQuantityList ?? []).map((q) => q.epcClass),
-    ...(e.childQuantityList ?? []).map((q) => q.epcClass),
-    ...(e.epcList ?? []),
-    ...(e.outputEPCList ?? []),
-    ...(e.childEPCs ?? []),
-    ...(e.parentID ? [e.parentID] : []),
-  ];
-}
-
 /**
  * Distinct batch, item and pallet codes of `events` (as the query returned them, newest record first), each with the
  * first event that names it, at most `max`. Error declarations are skipped: they retract, they do not report.
@@ -39,10 +27,11 @@ export function recentCodes(events: readonly EpcisEvent[], max = 8): RecentCode[
   const seen = new Map<string, RecentCode>();
   for (const e of events) {
     if (e.errorDeclaration) continue;
-    for (const raw of codesOf(e)) {
-      const info = describeCode(raw);
-      if (!STARTING_KINDS.has(info.kind) || seen.has(info.code)) continue;
-      seen.set(info.code, { code: info.code, kind: info.kind, eventTime: e.eventTime, eventTimeZoneOffset: e.eventTimeZoneOffset, bizStep: e.bizStep });
+    // What the event is about (not its inputs: an input lot is named by its own events), already canonical.
+    for (const { role, code } of eventObjects(e)) {
+      const { kind } = describeCode(code);
+      if (role === 'input' || !STARTING_KINDS.has(kind) || seen.has(code)) continue;
+      seen.set(code, { code, kind, eventTime: e.eventTime, eventTimeZoneOffset: e.eventTimeZoneOffset, bizStep: e.bizStep });
       if (seen.size >= max) return [...seen.values()];
     }
   }
