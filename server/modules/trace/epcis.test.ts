@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_KEY } from '../../seed/trace-demo.ts';
 import { buildTestApp, type Client, type TestApp } from '../../test-support/app.ts';
 import { DB_KINDS } from '../../test-support/db.ts';
+import { storedEventCount } from './test-enterprises.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../../shared/fixtures/epcis/gs1-EPCIS');
 
@@ -47,15 +48,7 @@ describe.each(DB_KINDS)('EPCIS 2.0 capture and query on %s', (kind) => {
   });
   afterAll(() => t.close());
 
-  const eventCount = async () =>
-    Number(
-      (
-        await t.database.db
-          .selectFrom('trace_event')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const eventCount = () => storedEventCount(t);
 
   it('accepts every official example document and returns each event equal in content', async () => {
     expect(examples).toHaveLength(47);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRecordEvent, checkRecordEvent, type RecordEventInput } from '../../../common/trace-record-event.ts';
 import { buildTestApp, type Client, type TestApp } from '../../test-support/app.ts';
 import { DB_KINDS } from '../../test-support/db.ts';
+import { storedEventCount } from './test-enterprises.ts';
 
 // The demo enterprise (湖州示范食品, account enterprise1) owns the plant and the warehouse; the farm is the tea cooperative's.
 const PLANT = { identifier: 'https://id.gs1.org/414/6970000000017', gln: '6970000000017' };
@@ -84,15 +85,7 @@ describe.each(DB_KINDS)('events recorded with the web form on %s', (kind) => {
   });
 
   it('lists a refused upload or event in 上报记录 with its reason, storing no event of it', async () => {
-    const events = async () =>
-      Number(
-        (
-          await t.database.db
-            .selectFrom('trace_event')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const events = () => storedEventCount(t);
     const before = await events();
     const good = buildRecordEvent(form(20, { step: 'receiving', lot: 'WEB-REFUSED', batch: `https://id.gs1.org/01/${GTIN}/10/WEB-REFUSED` }));
     const { eventTime: _t, ...undated } = buildRecordEvent(form(21, { step: 'receiving' }));

@@ -1,6 +1,15 @@
 import { expect } from 'vitest';
 import type { Client, TestApp } from '../../test-support/app.ts';
 
+/** How many events are stored: "nothing of it is stored" is checked as this count, unchanged. */
+export async function storedEventCount(t: TestApp): Promise<number> {
+  const row = await t.database.db
+    .selectFrom('trace_event')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** A second enterprise for the trace tests: the 安吉 tea cooperative, which owns the demo supply chain's farm. */
 export const TEA_COOP = '93330523MA2C0D1E2Q';
 
