@@ -49,8 +49,9 @@ export async function withScreenshotOnFailure(page: Page, name: string, fn: () =
 /**
  * Picks an option of an antd Select or TreeSelect found by its label: opens it, types `search` to filter (for selects
  * with a search box), clicks the option showing `option`, and checks that the field now shows it. Under a loaded machine
- * the click can land while the filtered list is still being redrawn and be lost, leaving the field empty; the pick is
- * then tried again (three tries) rather than letting the form refuse to submit much later.
+ * the click can land while the filtered list is still being redrawn and be lost, leaving the field empty, or miss
+ * while the list still moves; the pick is then tried again (three tries) rather than letting the form refuse to submit
+ * much later.
  */
 export async function chooseOption(
   page: Page,
@@ -67,10 +68,20 @@ export async function chooseOption(
       const content = input.closest('.ant-select')?.querySelector('.ant-select-content');
       return content && !content.querySelector('.ant-select-placeholder') ? (content.textContent ?? '') : '';
     });
+  const listOpen = async () => (await page.locator('.ant-select-dropdown:visible, .ant-tree-select-dropdown:visible').count()) > 0;
   for (let attempt = 1; ; attempt++) {
-    await field.click();
-    if (search !== undefined) await page.keyboard.type(search);
-    await options.first().click();
+    // A click on the option can also miss while the list still moves (a dialog zooming in): it is then tried again
+    // after a short wait rather than for the whole test's time. The list is opened only when it is not open already
+    // (a click on an open select may close it), and the search text replaced rather than typed after what is there.
+    try {
+      if (!(await listOpen())) await field.click({ timeout: 10_000 });
+      // (a select without a search box has a read-only input: nothing to type into)
+      if (search !== undefined && (await field.isEditable())) await field.fill(search, { timeout: 10_000 });
+      await options.first().click({ timeout: 5_000 });
+    } catch (err) {
+      if (attempt === 3) throw err;
+      continue;
+    }
     let last = '';
     for (const until = Date.now() + 5_000; Date.now() < until; await page.waitForTimeout(100)) {
       last = await shown();
