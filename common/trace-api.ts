@@ -58,13 +58,22 @@ export interface ProductBatch {
   labels: string;
 }
 
-export const CAPTURE_STATUSES = ['running', 'success', 'failed'] as const;
+/** How a capture ended: 'partial' only for greedy capture (proceed), which stored some events and refused others. */
+export const CAPTURE_STATUSES = ['running', 'success', 'partial', 'failed'] as const;
 export type CaptureStatus = (typeof CAPTURE_STATUSES)[number];
+
+/**
+ * GS1-Capture-Error-Behaviour (EPCIS 2.0 REST binding): `rollback` (the default) stores a document whole or not at all;
+ * `proceed` (greedy capture) stores the events that conform and may be stored, and refuses the others with their reasons.
+ */
+export const CAPTURE_ERROR_BEHAVIOURS = ['rollback', 'proceed'] as const;
+export type CaptureErrorBehaviour = (typeof CAPTURE_ERROR_BEHAVIOURS)[number];
 
 /** GET /api/v1/trace/captures: an EPCIS capture job for people (errors only in the detail). */
 export interface CaptureJobView {
   captureID: string;
   status: CaptureStatus;
+  errorBehaviour: CaptureErrorBehaviour;
   documentType: string | null;
   eventCount: number;
   storedCount: number;

@@ -129,4 +129,53 @@ describe.skipIf(skipReason !== '')('an enterprise without an ERP records traceab
     });
     await consumer.close();
   });
+
+  it('uploads a file choosing 合格事件入库: the good event is stored, the bad one refused on its own and shown with its reason', async () => {
+    const lot = `E2E-P-${Date.now() % 1_000_000}`;
+    const batch = `https://id.gs1.org/01/${GTIN}/10/${lot}`;
+    const context = await loggedInContext(browser, baseURL, 'enterprise1');
+    const page = await context.newPage();
+    const made = {
+      type: 'ObjectEvent',
+      eventID: randomEventId(),
+      eventTime: new Date().toISOString(),
+      eventTimeZoneOffset: '+08:00',
+      action: 'ADD',
+      bizStep: 'commissioning',
+      disposition: 'active',
+      quantityList: [{ epcClass: batch, quantity: 300, uom: 'XBX' }],
+      readPoint: { id: PLANT },
+    };
+    const { eventTime: _dropped, ...undated } = { ...made, eventID: randomEventId(), action: 'OBSERVE', bizStep: 'shipping' };
+
+    await withScreenshotOnFailure(page, 'trace-capture-proceed', async () => {
+      await page.goto('/trace/captures');
+      await page.getByRole('button', { name: '上传 EPCIS 文件' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('radio', { name: '合格事件入库（有误的逐个退回）' }).check();
+      await expect.poll(() => dialog.getByText(/有误的事件逐个退回并列出原因/).isVisible(), WAIT).toBe(true);
+      await dialog
+        .locator('input[type=file]')
+        .setInputFiles({ name: 'erp-export-mixed.json', mimeType: 'application/json', buffer: exportFile([made, undated]) });
+      await expect.poll(() => dialog.getByText('2 个：对象事件 2').isVisible(), WAIT).toBe(true);
+      const sent = page.waitForResponse((r) => r.url().endsWith('/epcis/capture') && r.request().method() === 'POST');
+      await dialog.getByRole('button', { name: /上\s*传/ }).click();
+      const answer = await sent;
+      expect(answer.status()).toBe(202);
+      expect(answer.request().headers()['gs1-capture-error-behaviour']).toBe('proceed');
+      await expect.poll(() => page.getByText('部分入库：已入库 1 个事件，1 个被退回，原因见详情').isVisible(), WAIT).toBe(true);
+      // The drawer opens on the capture: partial, what was refused and where.
+      const drawer = page.locator('.ant-drawer');
+      await expect.poll(() => drawer.getByText('部分入库：1 个事件已入库，1 个被退回').isVisible(), WAIT).toBe(true);
+      await expect.poll(() => drawer.getByText('合格事件入库（有误的逐个退回）').isVisible(), WAIT).toBe(true);
+      await expect.poll(() => drawer.getByText('/epcisBody/eventList/1').first().isVisible(), WAIT).toBe(true);
+      await page.screenshot({ path: 'e2e/screenshots/trace-capture-proceed.png', fullPage: false });
+    });
+
+    const stored = await context.request.get(`/epcis/events?MATCH_epcClass=${encodeURIComponent(batch)}&perPage=20`);
+    expect(stored.ok(), await stored.text()).toBe(true);
+    const events = (await stored.json()).epcisBody.queryResults.resultsBody.eventList as { eventID: string }[];
+    expect(events.map((e) => e.eventID)).toEqual([made.eventID]);
+    await context.close();
+  });
 });

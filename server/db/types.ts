@@ -320,7 +320,9 @@ export interface TraceLocationTable {
 
 export interface TraceCaptureTable {
   id: Generated<string>;
-  status: 'running' | 'success' | 'failed';
+  status: 'running' | 'success' | 'partial' | 'failed';
+  /** GS1-Capture-Error-Behaviour the capture ran with (migration 0021). */
+  error_behaviour: ColumnType<'rollback' | 'proceed', 'rollback' | 'proceed' | undefined, never>;
   document_type: string | null;
   event_count: Generated<number>;
   stored_count: Generated<number>;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { CAPTURE_STATUSES, type CaptureJobView, type CaptureStatus } from '../../../common/trace-api.ts';
+import { CAPTURE_ERROR_BEHAVIOURS, CAPTURE_STATUSES, type CaptureJobView, type CaptureStatus } from '../../../common/trace-api.ts';
 import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { RegionDirectory } from '../../platform/regions.ts';
@@ -57,6 +57,7 @@ function selectJob(q: JobQuery) {
       .select([
         'c.id',
         'c.status',
+        'c.error_behaviour',
         'c.document_type',
         'c.event_count',
         'c.stored_count',
@@ -97,6 +98,7 @@ export function presentCaptureJob(row: JobRow, errorList: unknown[] = []): Captu
   return {
     captureID: row.id,
     status: row.status,
+    errorBehaviour: row.error_behaviour,
     documentType: row.document_type,
     eventCount: row.event_count,
     storedCount: row.stored_count,
@@ -148,10 +150,11 @@ const count = { type: 'integer' } as const;
 export const captureJobSchema = {
   $id: 'TraceCaptureJob',
   type: 'object',
-  required: ['captureID', 'status', 'eventCount', 'storedCount', 'duplicateCount', 'errorCount', 'errors', 'createdAt'],
+  required: ['captureID', 'status', 'errorBehaviour', 'eventCount', 'storedCount', 'duplicateCount', 'errorCount', 'errors', 'createdAt'],
   properties: {
     captureID: { type: 'string', format: 'uuid' },
-    status: { type: 'string', enum: CAPTURE_STATUSES },
+    status: { type: 'string', enum: CAPTURE_STATUSES, description: 'partial: a greedy capture (proceed) stored some events and refused others' },
+    errorBehaviour: { type: 'string', enum: CAPTURE_ERROR_BEHAVIOURS, description: 'GS1-Capture-Error-Behaviour the capture ran with' },
     documentType: { ...nullableString, description: 'EPCISDocument, EPCISQueryDocument, or the event type of a single-event capture' },
     eventCount: count,
     storedCount: count,

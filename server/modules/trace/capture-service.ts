@@ -1,19 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import type { CaptureErrorBehaviour } from '../../../common/trace-api.ts';
 import { type AuditContext, appendAudit } from '../../platform/audit.ts';
 import { BulkJson, bulkInsert } from '../../platform/bulk-insert.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/scope.ts';
 import { inTransaction } from '../../platform/transaction.ts';
+import { claimedEventCount, claimedType, conflict, errorRecord, invalid, isStorageRefusal, type Refusal, refuse, tooLarge } from './capture-refusals.ts';
 import { canonicalId } from './epcis/canonical-id.ts';
 import {
   EPCIS_CAPTURE_LIMIT,
   type EpcisEvent,
-  type EpcisIssue,
   type EventIndex,
   eventContentHash,
   indexEvent,
+  sortEpcisDocument,
   validateEpcisDocument,
   validateEpcisEvent,
 } from './epcis/index.ts';
@@ -26,6 +28,9 @@ import { eventLocations, loadLocations, type Placement, placeEvent } from './loc
  * transaction (GS1-Capture-Error-Behaviour: rollback). An event whose eventID is already stored is a
  * safe retry when identical (acknowledged, not stored twice) and a 409 when different — unless it
  * carries an errorDeclaration, which is stored as the correction of that event (EPCIS 2.0 §7.4.1.2).
+ * On request (GS1-Capture-Error-Behaviour: proceed) a document is captured greedily instead: the events that conform,
+ * belong to the caller's locations and do not clash with a stored eventID are stored, the others refused one by one
+ * with their reasons in the job's errors — still in one transaction, so a retry of the same document is safe.
  */
 
 interface Prepared {
@@ -38,33 +43,40 @@ interface Prepared {
   time: string;
   placement: Placement;
   position: string;
+  /** The event's place in its document's event list (0 for a single event): refusals are listed in this order. */
+  order: number;
 }
 
-const issuesToDetails = (issues: EpcisIssue[]) => issues.map((i) => ({ field: i.path === '' ? '/' : i.path, rule: i.rule, message: i.message }));
-
-function invalid(issues: EpcisIssue[]): AppError {
-  const first = issues[0];
-  return new AppError(
-    400,
-    'EPCIS_VALIDATION_FAILED',
-    `EPCIS 文档不符合 2.0.1 JSON Schema：${first ? `${first.path || '/'} ${first.message}` : ''} / The EPCIS document does not conform to the 2.0.1 JSON Schema`,
-    issuesToDetails(issues),
-  );
-}
-
-async function prepare(db: Db, actor: Actor, events: EpcisEvent[], positionOf: (i: number) => string): Promise<Prepared[]> {
-  const indexed = events.map((event) => ({ event, index: indexEvent(event) }));
+/**
+ * Indexes events and places each at its locations. A location the caller may not write to is a 403 for the whole
+ * capture, or — when `refusals` collects them (proceed) — a refusal of that event alone.
+ */
+async function prepare(
+  db: Db,
+  actor: Actor,
+  events: { order: number; event: EpcisEvent }[],
+  positionOf: (order: number) => string,
+  refusals?: Refusal[],
+): Promise<Prepared[]> {
+  const indexed = events.map(({ order, event }) => ({ order, event, index: indexEvent(event) }));
   const locationsOf = indexed.map(({ index }) => eventLocations(index));
   const known = await loadLocations(db, locationsOf.flat());
-  return indexed.map(({ event, index }, i) => ({
-    event,
-    index,
-    eventID: index.eventID ?? `urn:uuid:${randomUUID()}`,
-    hash: null,
-    time: new Date(index.eventTime).toISOString(),
-    placement: placeEvent(actor, locationsOf[i] ?? [], known, positionOf(i)),
-    position: positionOf(i),
-  }));
+  const prepared: Prepared[] = [];
+  for (const [i, { order, event, index }] of indexed.entries()) {
+    const position = positionOf(order);
+    let placement: Placement;
+    try {
+      placement = placeEvent(actor, locationsOf[i] ?? [], known, position);
+    } catch (err) {
+      // Whether the caller may capture at all is not a property of one event.
+      if (!refusals || !(err instanceof AppError) || err.code === 'TRACE_CAPTURE_FORBIDDEN') throw err;
+      refusals.push({ order, error: err });
+      continue;
+    }
+    const eventID = index.eventID ?? `urn:uuid:${randomUUID()}`;
+    prepared.push({ event, index, eventID, hash: null, time: new Date(index.eventTime).toISOString(), placement, position, order });
+  }
+  return prepared;
 }
 
 /** Identifier occurrences of one event, canonical and without repeats of the same code in the same role. */
@@ -134,14 +146,15 @@ async function storedKeys(trx: Db, prepared: Prepared[]): Promise<StoredKey[]> {
 /**
  * Sorts a document's events against what is stored (and against each other): new ones, identical retries
  * (acknowledged, not stored again) and corrections already stored; a changed event under a stored eventID
- * is a 409 naming it.
+ * is a 409 naming it — or, under proceed, a conflict refused on its own.
  */
-function sortOut(prepared: Prepared[], stored: StoredKey[]): { fresh: Prepared[]; duplicates: number } {
+function sortOut(prepared: Prepared[], stored: StoredKey[], greedy: boolean): { fresh: Prepared[]; duplicates: number; conflicts: Refusal[] } {
   // eventID → the stored event's hash, or the first event of this document under it (hashed only if the eventID comes again)
   const seen = new Map<string, string | Prepared>(stored.filter((e) => !e.is_error_declaration).map((e) => [e.event_id, e.content_hash]));
   const corrections = new Set(stored.filter((e) => e.is_error_declaration).map((e) => `${e.event_id}|${e.content_hash}`));
   let duplicates = 0;
   const fresh: Prepared[] = [];
+  const conflicts: Refusal[] = [];
   for (const p of prepared) {
     if (p.index.errorDeclaration) {
       const key = `${p.eventID}|${contentHashOf(p)}`;
@@ -158,11 +171,13 @@ function sortOut(prepared: Prepared[], stored: StoredKey[]): { fresh: Prepared[]
       fresh.push(p);
     } else if ((typeof known === 'string' ? known : contentHashOf(known)) === contentHashOf(p)) {
       duplicates += 1;
+    } else if (greedy) {
+      conflicts.push({ order: p.order, error: conflict(p.eventID, p.position) });
     } else {
       throw conflict(p.eventID, p.position);
     }
   }
-  return { fresh, duplicates };
+  return { fresh, duplicates, conflicts };
 }
 
 const KEY_COLUMNS = ['event_id', 'content_hash', 'is_error_declaration', 'event_pk', 'event_time'];
@@ -175,9 +190,16 @@ const KEY_COLUMNS = ['event_id', 'content_hash', 'is_error_declaration', 'event_
  * and the unique indexes decide; only a document that meets a stored eventID is looked up and sorted out
  * (a savepoint undoes the attempt), which spares every other document a lookup of its eventIDs.
  */
-async function store(trx: Db, prepared: Prepared[], captureId: string, contextOf: unknown, demo = false): Promise<{ stored: number; duplicates: number }> {
-  let { fresh, duplicates } = sortOut(prepared, []);
-  if (fresh.length === 0) return { stored: 0, duplicates };
+async function store(
+  trx: Db,
+  prepared: Prepared[],
+  captureId: string,
+  contextOf: unknown,
+  options: { demo?: boolean; greedy?: boolean } = {},
+): Promise<{ stored: number; duplicates: number; conflicts: Refusal[] }> {
+  const greedy = options.greedy ?? false;
+  let { fresh, duplicates, conflicts } = sortOut(prepared, [], greedy);
+  if (fresh.length === 0) return { stored: 0, duplicates, conflicts };
   const pks = (await sql<{ pk: string }>`select nextval('trace_event_pk_seq')::text as pk from generate_series(1, ${fresh.length}::int)`.execute(trx)).rows.map(
     (r) => r.pk,
   );
@@ -191,8 +213,8 @@ async function store(trx: Db, prepared: Prepared[], captureId: string, contextOf
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     await sql`rollback to savepoint capture_keys`.execute(trx);
-    ({ fresh, duplicates } = sortOut(prepared, await storedKeys(trx, prepared)));
-    if (fresh.length === 0) return { stored: 0, duplicates };
+    ({ fresh, duplicates, conflicts } = sortOut(prepared, await storedKeys(trx, prepared), greedy));
+    if (fresh.length === 0) return { stored: 0, duplicates, conflicts };
     try {
       await bulkInsert(trx, 'trace_event_key', KEY_COLUMNS, keyRows(fresh));
     } catch (again) {
@@ -224,7 +246,7 @@ async function store(trx: Db, prepared: Prepared[], captureId: string, contextOf
       captureId,
       p.event,
       context,
-      demo,
+      options.demo ?? false,
     ]),
   );
   await bulkInsert(
@@ -239,91 +261,68 @@ async function store(trx: Db, prepared: Prepared[], captureId: string, contextOf
     ['event_pk', 'type', 'biz_transaction'],
     fresh.flatMap((p, k) => p.index.bizTransactions.map((b) => [pks[k] as string, b.type, b.id])),
   );
-  return { stored: fresh.length, duplicates };
+  return { stored: fresh.length, duplicates, conflicts };
 }
 
-function conflict(eventID: string | null, position: string | null): AppError {
-  if (eventID === null) {
-    return new AppError(
-      409,
-      'EPCIS_EVENT_ID_CONFLICT',
-      '另一次上报同时写入了相同的事件 ID，本次未保存任何事件，请重试 / another capture stored one of these eventIDs at the same time; nothing was stored, retry',
-    );
+/** A document's events as validation sorted them: those to capture and those refused for the schema (proceed only). */
+function sortDocument(doc: unknown, greedy: boolean) {
+  if (!greedy) {
+    const verdict = validateEpcisDocument(doc);
+    if (!verdict.ok) return verdict;
+    return { ok: true as const, type: verdict.type, events: verdict.events.map((event, order) => ({ order, event })), refused: [] };
   }
-  return new AppError(
-    409,
-    'EPCIS_EVENT_ID_CONFLICT',
-    `事件 ID ${eventID} 已存在且内容不同（${position}）；更正须使用 errorDeclaration / eventID ${eventID} already exists with different content; correct it with an errorDeclaration`,
-    [{ field: `${position}/eventID`, rule: 'unique', message: eventID }],
-  );
+  const sorting = sortEpcisDocument(doc);
+  if (!sorting.ok) return sorting;
+  return { ...sorting, events: sorting.events.map(({ index, event }) => ({ order: index, event })) };
 }
 
-/** A refusal: recorded as a failed capture (上报记录 lists it with its reason, nothing of it stored), then thrown. */
-async function refuse(db: Db, actor: Actor, documentType: string | null, eventCount: number, err: AppError): Promise<never> {
-  await db
-    .insertInto('trace_capture')
-    .values({
-      status: 'failed',
-      document_type: documentType,
-      event_count: eventCount,
-      errors: JSON.stringify([{ type: `urn:zhiliang:error:${err.code}`, title: err.message, status: err.status, details: err.details ?? [] }]),
-      created_by: actor.id,
-      enterprise_credit_code: actor.enterpriseCreditCode,
-      finished_at: new Date(),
-    })
-    .execute();
-  throw err;
-}
-
-/** What placing and storing refuse (a location not the enterprise's, another event under a stored eventID). */
-const isStorageRefusal = (err: unknown): err is AppError => err instanceof AppError && (err.status === 403 || err.status === 409);
-
-function tooLarge(events: number): AppError {
-  return new AppError(
-    413,
-    'EPCIS_CAPTURE_LIMIT_EXCEEDED',
-    `一次最多上报 ${EPCIS_CAPTURE_LIMIT} 个事件（本文档 ${events} 个），请分批上报 / at most ${EPCIS_CAPTURE_LIMIT} events per capture (this document has ${events}); split it`,
-  );
-}
-
-/** What an invalid body says it is (its `type`, at most 40 characters), for the record of its refusal. */
-function claimedType(body: unknown): string | null {
-  const type = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).type : undefined;
-  return typeof type === 'string' ? type.slice(0, 40) : null;
-}
-
-/** How many events an invalid document's list holds (0 when it has none that can be counted). */
-function claimedEventCount(body: unknown): number {
-  const epcisBody = typeof body === 'object' && body !== null ? (body as { epcisBody?: unknown }).epcisBody : undefined;
-  const list = typeof epcisBody === 'object' && epcisBody !== null ? (epcisBody as { eventList?: unknown }).eventList : undefined;
-  return Array.isArray(list) ? list.length : 0;
-}
-
-/** POST /epcis/capture: validates and stores a whole EPCIS document, or nothing of it. */
-export async function captureDocument(db: Db, actor: Actor, doc: unknown, ctx: AuditContext, options: { demo?: boolean } = {}): Promise<CaptureJob> {
-  const verdict = validateEpcisDocument(doc);
-  if (!verdict.ok) return refuse(db, actor, claimedType(doc), claimedEventCount(doc), invalid(verdict.errors));
-  if (verdict.events.length > EPCIS_CAPTURE_LIMIT) return refuse(db, actor, verdict.type, verdict.events.length, tooLarge(verdict.events.length));
+/**
+ * POST /epcis/capture: validates and stores a whole EPCIS document, or nothing of it; under proceed (greedy capture)
+ * the events that may be stored, each refused event listed in the job's errors in document order.
+ */
+export async function captureDocument(
+  db: Db,
+  actor: Actor,
+  doc: unknown,
+  ctx: AuditContext,
+  options: { demo?: boolean; errorBehaviour?: CaptureErrorBehaviour } = {},
+): Promise<CaptureJob> {
+  const behaviour = options.errorBehaviour ?? 'rollback';
+  const greedy = behaviour === 'proceed';
+  const verdict = sortDocument(doc, greedy);
+  if (!verdict.ok) return refuse(db, actor, claimedType(doc), claimedEventCount(doc), invalid(verdict.errors), behaviour);
+  const eventCount = verdict.events.length + verdict.refused.length;
+  if (eventCount > EPCIS_CAPTURE_LIMIT) return refuse(db, actor, verdict.type, eventCount, tooLarge(eventCount), behaviour);
   const listPath = verdict.type === 'EPCISQueryDocument' ? '/epcisBody/queryResults/resultsBody/eventList' : '/epcisBody/eventList';
   const context = typeof doc === 'object' && doc !== null ? (doc as Record<string, unknown>)['@context'] : undefined;
+  const refusals: Refusal[] = verdict.refused.map(({ index, issues }) => ({ order: index, error: invalid(issues) }));
   try {
-    const prepared = await prepare(db, actor, verdict.events, (i) => `${listPath}/${i}`);
+    const prepared = await prepare(db, actor, verdict.events, (order) => `${listPath}/${order}`, greedy ? refusals : undefined);
     return await inTransaction(db, async (trx) => {
       const job = await trx
         .insertInto('trace_capture')
         .values({
           status: 'running',
+          error_behaviour: behaviour,
           document_type: verdict.type,
-          event_count: prepared.length,
+          event_count: eventCount,
           created_by: actor.id,
           enterprise_credit_code: actor.enterpriseCreditCode,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const { stored, duplicates } = await store(trx, prepared, job.id, context, options.demo ?? false);
+      const { stored, duplicates, conflicts } = await store(trx, prepared, job.id, context, { demo: options.demo, greedy });
+      const refused = [...refusals, ...conflicts].sort((a, b) => a.order - b.order);
+      const status = refused.length === 0 ? 'success' : stored + duplicates > 0 ? 'partial' : 'failed';
       const done = await trx
         .updateTable('trace_capture')
-        .set({ status: 'success', stored_count: stored, duplicate_count: duplicates, finished_at: new Date() })
+        .set({
+          status,
+          stored_count: stored,
+          duplicate_count: duplicates,
+          errors: JSON.stringify(refused.map((r) => errorRecord(r.error))),
+          finished_at: new Date(),
+        })
         .where('id', '=', job.id)
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -332,12 +331,19 @@ export async function captureDocument(db: Db, actor: Actor, doc: unknown, ctx: A
         entityType: 'trace_capture',
         entityId: job.id,
         regionCode: prepared[0]?.placement.regionCode ?? null,
-        after: { documentType: verdict.type, events: prepared.length, stored, duplicates, enterprise: actor.enterpriseCreditCode },
+        after: {
+          documentType: verdict.type,
+          events: eventCount,
+          stored,
+          duplicates,
+          ...(greedy ? { errorBehaviour: behaviour, refused: refused.length } : {}),
+          enterprise: actor.enterpriseCreditCode,
+        },
       });
       return presentJob(done);
     });
   } catch (err) {
-    if (isStorageRefusal(err)) return refuse(db, actor, verdict.type, verdict.events.length, err);
+    if (isStorageRefusal(err)) return refuse(db, actor, verdict.type, eventCount, err, behaviour);
     throw err;
   }
 }
@@ -356,7 +362,7 @@ export async function captureEvent(db: Db, actor: Actor, event: unknown, ctx: Au
 }
 
 async function storeOneEvent(db: Db, actor: Actor, event: EpcisEvent, context: unknown, ctx: AuditContext): Promise<{ eventID: string; created: boolean }> {
-  const prepared = await prepare(db, actor, [event], () => '');
+  const prepared = await prepare(db, actor, [{ order: 0, event }], () => '');
   const p = prepared[0];
   if (!p) throw new AppError(400, 'EPCIS_VALIDATION_FAILED', '没有事件 / no event');
   return inTransaction(db, async (trx) => {

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { CaptureErrorBehaviour } from '../../../common/trace-api.ts';
 import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/scope.ts';
@@ -13,7 +14,7 @@ export interface CaptureJob {
   captureID: string;
   running: boolean;
   success: boolean;
-  captureErrorBehaviour: 'rollback';
+  captureErrorBehaviour: CaptureErrorBehaviour;
   createdAt: string;
   /** Absent while the job runs (the binding's finishedAt is a date-time, not null). */
   finishedAt?: string;
@@ -26,6 +27,7 @@ export interface CaptureJob {
 export function presentJob(row: {
   id: string;
   status: string;
+  error_behaviour: CaptureErrorBehaviour;
   created_at: Date | string;
   finished_at: Date | string | null;
   event_count: number;
@@ -37,7 +39,7 @@ export function presentJob(row: {
     captureID: row.id,
     running: row.status === 'running',
     success: row.status === 'success',
-    captureErrorBehaviour: 'rollback',
+    captureErrorBehaviour: row.error_behaviour,
     createdAt: new Date(row.created_at).toISOString(),
     ...(row.finished_at ? { finishedAt: new Date(row.finished_at).toISOString() } : {}),
     eventCount: row.event_count,

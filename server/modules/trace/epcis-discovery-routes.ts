@@ -57,9 +57,10 @@ const noSuchResource = (resource: Resource, value: string) =>
 export async function discoveryRoutes(app: FastifyInstance, deps: DiscoveryDeps): Promise<void> {
   const { tags, security, headers } = deps;
   /** OPTIONS: the methods of a path and the versions and formats this repository speaks (204DefaultDiscoveryResponse). */
-  const options = (url: string, allow: string, summary: string) =>
+  const options = (url: string, allow: string, summary: string, extra: Record<string, string> = {}) =>
     app.options(url, { schema: { tags, summary, security } }, async (_req, reply) =>
       headers(reply)
+        .headers(extra)
         .header('Allow', allow)
         .header('GS1-EPCIS-Min', '2.0.0')
         .header('GS1-EPCIS-Max', '2.0.0')
@@ -97,7 +98,8 @@ export async function discoveryRoutes(app: FastifyInstance, deps: DiscoveryDeps)
   );
   // The capture limits travel in every answer's headers (GS1-EPCIS-Capture-Limit, …-File-Size-Limit); GS1-EPC-Format:
   // the server takes either format, in any mix.
-  options('/capture', 'OPTIONS, GET, POST', '上报限制 / Capture limits (GS1-EPCIS-Capture-Limit)');
+  // GS1-Capture-Error-Behaviour: all — the binding's value for a server that takes both rollback and proceed.
+  options('/capture', 'OPTIONS, GET, POST', '上报限制 / Capture limits (GS1-EPCIS-Capture-Limit)', { 'GS1-Capture-Error-Behaviour': 'all' });
   options('/capture/:captureID', 'OPTIONS, GET', '上报任务 / Capture job: discovery');
   options('/events', 'OPTIONS, GET, POST', '事件 / Events: discovery');
   options('/events/:eventID', 'OPTIONS, GET', '事件 / One event: discovery');

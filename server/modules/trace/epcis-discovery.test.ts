@@ -75,7 +75,10 @@ describe.each(DB_KINDS)('EPCIS discovery on %s', (kind) => {
       expect(res.headers['gs1-epcis-min'], url).toBe('2.0.0');
       expect(res.headers['gs1-epcis-max'], url).toBe('2.0.0');
     }
-    expect((await admin.request({ method: 'OPTIONS', url: '/epcis/capture' })).headers.allow).toBe('OPTIONS, GET, POST');
+    const capture = await admin.request({ method: 'OPTIONS', url: '/epcis/capture' });
+    expect(capture.headers.allow).toBe('OPTIONS, GET, POST');
+    // The binding's value for a server that takes both rollback and proceed.
+    expect(capture.headers['gs1-capture-error-behaviour']).toBe('all');
     expect((await t.anonymous.get('/epcis/')).statusCode).toBe(401);
   });
 

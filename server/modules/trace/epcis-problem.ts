@@ -63,6 +63,8 @@ function kindOf(e: DescribedError): Kind {
     const part = (firstIssue(e.details)?.field ?? '').split('.')[0];
     // The binding's 400SubscriptionIssues: a subscription's controls (stream, schedule, dest, …).
     if (e.code === 'EPCIS_SUBSCRIPTION_INVALID') return SUBSCRIPTION_CONTROLS;
+    // A capture's own header (GS1-Capture-Error-Behaviour) is part of what is captured, not a query's parameter.
+    if (e.code === 'EPCIS_CAPTURE_ERROR_BEHAVIOUR') return VALIDATION;
     return e.code === 'EPCIS_QUERY_PARAMETER' || part === 'query' || part === 'querystring' || part === 'headers' ? QUERY_PARAMETER : VALIDATION;
   }
   if (e.status === 413) return e.code === 'EPCIS_QUERY_TOO_LARGE' ? QUERY_TOO_LARGE : CAPTURE_LIMIT;

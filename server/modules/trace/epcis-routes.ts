@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { CAPTURE_ERROR_BEHAVIOURS, type CaptureErrorBehaviour } from '../../../common/trace-api.ts';
 import { AppError, describeError, type HandledError } from '../../platform/errors.ts';
 import { actorOf, auditContextOf } from '../../platform/request-context.ts';
 import { installValidation } from '../../platform/validation.ts';
@@ -30,6 +31,8 @@ function epcisHeaders(reply: FastifyReply): FastifyReply {
     .header('GS1-EPCIS-Capture-File-Size-Limit', String(EPCIS_MAX_DOCUMENT_BYTES));
 }
 
+export const ERROR_BEHAVIOUR_HEADER = 'GS1-Capture-Error-Behaviour';
+
 // What the query and discovery routes answer in (EPCIS 2.0 REST binding: JSON / JSON-LD; no XML binding here).
 const ANSWER_TYPES = new Set(['*/*', 'application/*', 'application/json', 'application/ld+json']);
 
@@ -56,6 +59,20 @@ const epcFormatHeader = {
     },
   },
 } as const;
+
+/** GS1-Capture-Error-Behaviour of a capture request: absent → rollback; `all` is for servers to announce, not to ask. */
+export function readErrorBehaviour(value: string | string[] | undefined): CaptureErrorBehaviour {
+  if (value === undefined) return 'rollback';
+  const asked = (Array.isArray(value) ? value.join(', ') : value).trim();
+  const known = CAPTURE_ERROR_BEHAVIOURS.find((b) => b === asked);
+  if (known) return known;
+  throw new AppError(
+    400,
+    'EPCIS_CAPTURE_ERROR_BEHAVIOUR',
+    `GS1-Capture-Error-Behaviour 的值 ${JSON.stringify(asked)} 不受支持：rollback（默认，整体保存或全部不保存）或 proceed（保存合格事件，逐个拒收其余） / GS1-Capture-Error-Behaviour ${JSON.stringify(asked)} is not supported: rollback (the default: all or nothing) or proceed (store what conforms, refuse the rest one by one)`,
+    [{ field: `headers.${ERROR_BEHAVIOUR_HEADER.toLowerCase()}`, rule: 'enum', message: CAPTURE_ERROR_BEHAVIOURS.join(', ') }],
+  );
+}
 
 const notAcceptable = (accept: string) =>
   new AppError(
@@ -106,16 +123,25 @@ async function epcisScope(app: FastifyInstance, platformCompanyPrefix: string): 
       schema: {
         tags,
         security,
-        summary: '上报 EPCIS 文档（整体存储或全部回滚）/ Capture an EPCIS document (stored whole or not at all)',
+        summary: '上报 EPCIS 文档（默认整体存储或全部回滚）/ Capture an EPCIS document (by default stored whole or not at all)',
         description:
-          'Body: EPCISDocument or EPCISQueryDocument (JSON/JSON-LD), validated against the ratified EPCIS 2.0.1 JSON Schema. 202 + Location of the capture job.',
+          "Body: EPCISDocument or EPCISQueryDocument (JSON/JSON-LD), validated against the ratified EPCIS 2.0.1 JSON Schema. 202 + Location of the capture job. Header GS1-Capture-Error-Behaviour: rollback (default) stores the document whole or refuses it whole; proceed stores the events that conform and may be stored and lists each refused event in the job's errors (status partial).",
+        headers: {
+          type: 'object',
+          properties: { [ERROR_BEHAVIOUR_HEADER.toLowerCase()]: { type: 'string', description: `${CAPTURE_ERROR_BEHAVIOURS.join(' | ')}; absent = rollback` } },
+        },
         response: { 202: { type: 'object', additionalProperties: true }, ...problems(400, 401, 403, 406, 409, 413, 415, 500) },
       },
     },
     async (req, reply) => {
-      const job = await captureDocument(app.db, actorOf(req), req.body, auditContextOf(req));
+      const errorBehaviour = readErrorBehaviour(req.headers[ERROR_BEHAVIOUR_HEADER.toLowerCase()]);
+      const job = await captureDocument(app.db, actorOf(req), req.body, auditContextOf(req), { errorBehaviour });
       notifyCaptured();
-      return epcisHeaders(reply).status(202).header('Location', `/epcis/capture/${job.captureID}`).send(job);
+      // The binding's CaptureJob.errors are RFC 7807 problem objects (under proceed: one per refused event).
+      return epcisHeaders(reply)
+        .status(202)
+        .header('Location', `/epcis/capture/${job.captureID}`)
+        .send({ ...job, errors: job.errors.map((e) => captureErrorAsProblem(e, job.captureID)) });
     },
   );
 

@@ -91,11 +91,13 @@ interface RequestOptions {
   params?: QueryParams;
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers (a protocol's own, such as EPCIS's GS1-Capture-Error-Behaviour). */
+  headers?: Record<string, string>;
 }
 
 /** Sends one API request; resolves with the parsed JSON body (null for 204), rejects with ApiError. */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'X-Zhiliang-Client': 'web' };
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json', 'X-Zhiliang-Client': 'web' };
   const hasBody = options.body !== undefined;
   if (hasBody) headers['Content-Type'] = 'application/json';
   let response: Response;
@@ -119,6 +121,6 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
 
 export const api = {
   get: <T>(path: string, params?: QueryParams, signal?: AbortSignal) => apiRequest<T>(path, { params, signal }),
-  post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => apiRequest<T>(path, { method: 'POST', body, headers }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
 };

@@ -5,11 +5,18 @@
  * Typed API functions, query keys and the TanStack Query hooks over them.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CaptureJobView, CaptureStatus, ProductBatch, RegisterProductInput, TraceProduct } from '../../../common/trace-api.ts';
+import type { CaptureErrorBehaviour, CaptureJobView, CaptureStatus, ProductBatch, RegisterProductInput, TraceProduct } from '../../../common/trace-api.ts';
 import { api } from './client';
 import type { Page } from './platform-types';
 
-export type { CaptureJobView as CaptureJob, CaptureStatus, ProductBatch, RegisterProductInput, TraceProduct } from '../../../common/trace-api.ts';
+export type {
+  CaptureErrorBehaviour,
+  CaptureJobView as CaptureJob,
+  CaptureStatus,
+  ProductBatch,
+  RegisterProductInput,
+  TraceProduct,
+} from '../../../common/trace-api.ts';
 export { CAPTURE_STATUSES } from '../../../common/trace-api.ts';
 
 const V1 = '/api/v1';
@@ -327,6 +334,7 @@ export const useCaptureJob = (id: string | null) =>
 export interface CaptureAccepted {
   captureID: string;
   success: boolean;
+  captureErrorBehaviour: CaptureErrorBehaviour;
   eventCount: number;
   storedCount: number;
   duplicateCount: number;
@@ -335,8 +343,12 @@ export interface CaptureAccepted {
 /** POST /epcis/events: one EPCIS 2.0 event; `created` false for an identical retry (same eventID, same content). */
 export const captureOneEvent = (event: Record<string, unknown>) => api.post<{ eventID: string; created: boolean }>('/epcis/events', event);
 
-/** POST /epcis/capture: an EPCISDocument, stored whole or not at all. */
-export const captureDocument = (document: unknown) => api.post<CaptureAccepted>('/epcis/capture', document);
+/**
+ * POST /epcis/capture: an EPCISDocument, stored whole or not at all (rollback), or — proceed — its events that may be
+ * stored, the others refused one by one in the job's errors.
+ */
+export const captureDocument = ({ document, errorBehaviour }: { document: unknown; errorBehaviour: CaptureErrorBehaviour }) =>
+  api.post<CaptureAccepted>('/epcis/capture', document, { 'GS1-Capture-Error-Behaviour': errorBehaviour });
 
 /** After a capture the job list, the traces and the products' batch counts are stale. */
 const useCaptureMutation = <I, O>(mutationFn: (input: I) => Promise<O>) => {

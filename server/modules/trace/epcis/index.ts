@@ -26,4 +26,12 @@ export {
   EPCIS_CAPTURE_LIMIT_HEADER,
   EPCIS_MAX_DOCUMENT_BYTES,
 } from './limits.ts';
-export { type EpcisDocumentType, type EpcisDocumentValidation, type EpcisEventValidation, validateEpcisDocument, validateEpcisEvent } from './validate.ts';
+export {
+  type EpcisDocumentSorting,
+  type EpcisDocumentType,
+  type EpcisDocumentValidation,
+  type EpcisEventValidation,
+  sortEpcisDocument,
+  validateEpcisDocument,
+  validateEpcisEvent,
+} from './validate.ts';

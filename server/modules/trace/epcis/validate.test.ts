@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type EpcisIssue, MAX_ISSUES, validateEpcisDocument, validateEpcisEvent } from './index.ts';
+import { type EpcisIssue, MAX_ISSUES, sortEpcisDocument, validateEpcisDocument, validateEpcisEvent } from './index.ts';
 import { listFixtures, readFixture, readObject } from './test-fixtures.ts';
 
 function issuesOf(result: { ok: true } | { ok: false; errors: EpcisIssue[] }): EpcisIssue[] {
@@ -262,5 +262,43 @@ describe('validation cost stays linear for hostile input', () => {
     expect(issuesOf(validateEpcisDocument({ ...document, epcisBody: { eventList } }))).toEqual([
       expect.objectContaining({ path: '/epcisBody/eventList/5000/action' }),
     ]);
+  });
+});
+
+describe('sortEpcisDocument (greedy capture)', () => {
+  const example = () => readObject('JSON/Example_9.6.1-ObjectEvent.jsonld') as { epcisBody: { eventList: Record<string, unknown>[] } };
+
+  it('passes every event of a valid document, in order', () => {
+    const sorting = sortEpcisDocument(example());
+    expect(sorting.ok && sorting.events.map((e) => e.index)).toEqual([0, 1]);
+    expect(sorting.ok && sorting.refused).toEqual([]);
+  });
+
+  it('sorts a document with a good envelope into conforming and refused events, each refusal with its own paths', () => {
+    const doc = example();
+    const [first, second] = doc.epcisBody.eventList;
+    const { action: _none, ...noAction } = second ?? {};
+    // Far more failing events than MAX_ISSUES: every one is refused, the first ones explained in detail.
+    const bad = Array.from({ length: MAX_ISSUES + 5 }, () => ({ ...first, eventTime: 'soon' }));
+    doc.epcisBody.eventList = [first ?? {}, noAction, ...bad, second ?? {}];
+    const sorting = sortEpcisDocument(doc);
+    if (!sorting.ok) throw new Error('expected the envelope to pass');
+    expect(sorting.events.map((e) => e.index)).toEqual([0, MAX_ISSUES + 7]);
+    expect(sorting.refused.map((r) => r.index)).toEqual(Array.from({ length: MAX_ISSUES + 6 }, (_, i) => i + 1));
+    expect(sorting.refused[0]?.issues.map((i) => i.path)).toEqual(['/epcisBody/eventList/1']);
+    expect(sorting.refused[0]?.issues[0]?.message).toMatch(/action/);
+    for (const refusal of sorting.refused.slice(1)) {
+      expect(refusal.issues.length).toBeGreaterThan(0);
+      expect(refusal.issues.every((i) => i.path.startsWith(`/epcisBody/eventList/${refusal.index}`))).toBe(true);
+      expectBilingual(refusal.issues);
+    }
+  });
+
+  it('refuses the whole document when its envelope does not conform', () => {
+    const { schemaVersion: _none, ...doc } = example() as Record<string, unknown>;
+    const sorting = sortEpcisDocument(doc);
+    expect(sorting.ok).toBe(false);
+    expect(sortEpcisDocument({ type: 'EPCISDocument' }).ok).toBe(false);
+    expect(sortEpcisDocument([]).ok).toBe(false);
   });
 });

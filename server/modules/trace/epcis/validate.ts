@@ -9,6 +9,10 @@ import { collectIssues, type EpcisIssue, finishIssues, MAX_ISSUES, type RankedIs
 export type EpcisDocumentType = 'EPCISDocument' | 'EPCISQueryDocument';
 export type EpcisDocumentValidation = { ok: true; type: EpcisDocumentType; events: EpcisEvent[] } | { ok: false; errors: EpcisIssue[] };
 export type EpcisEventValidation = { ok: true; event: EpcisEvent } | { ok: false; errors: EpcisIssue[] };
+/** A document sorted for greedy capture: the events that conform (with their place in the list) and those that do not. */
+export type EpcisDocumentSorting =
+  | { ok: true; type: EpcisDocumentType; events: { index: number; event: EpcisEvent }[]; refused: { index: number; issues: EpcisIssue[] }[] }
+  | { ok: false; errors: EpcisIssue[] };
 
 const SCHEMA_FILE = new URL('./schema/epcis-json-schema.json', import.meta.url);
 const DOCUMENT_TYPES: readonly string[] = ['EPCISDocument', 'EPCISQueryDocument'];
@@ -99,6 +103,37 @@ export function validateEpcisDocument(document: unknown): EpcisDocumentValidatio
     }
   }
   return { ok: false, errors: finishIssues(ranked.length > 0 ? ranked : collectIssues(fastErrors)) };
+}
+
+/**
+ * Greedy capture (GS1-Capture-Error-Behaviour: proceed): a document whose envelope conforms is sorted into the events
+ * that conform and those that do not, each of these with its issues (paths into the document; the first MAX_ISSUES
+ * failing events are examined in detail, the rest say where the schema first failed). A document whose envelope does
+ * not conform — no document type, no event list, a bad header — is refused whole, as validateEpcisDocument says.
+ */
+export function sortEpcisDocument(document: unknown): EpcisDocumentSorting {
+  const whole = (): EpcisDocumentSorting => {
+    const verdict = validateEpcisDocument(document);
+    return verdict.ok ? { ...verdict, events: verdict.events.map((event, index) => ({ index, event })), refused: [] } : verdict;
+  };
+  const type = shapeOf(document);
+  if (typeof type !== 'string' || !DOCUMENT_TYPES.includes(type)) return whole();
+  const v = compile();
+  const listPath = type === 'EPCISDocument' ? ['epcisBody', 'eventList'] : ['epcisBody', 'queryResults', 'resultsBody', 'eventList'];
+  const list = memberAt(document, listPath);
+  if (!Array.isArray(list) || v.root.fast(document) || !v.root.fast(replaceAt(document, listPath, []))) return whole();
+  const events: { index: number; event: EpcisEvent }[] = [];
+  const refused: { index: number; issues: EpcisIssue[] }[] = [];
+  for (const [index, event] of list.entries()) {
+    if (v.listed.fast(event)) {
+      events.push({ index, event: event as EpcisEvent }); // conforms to EPCIS-Document-Event
+      continue;
+    }
+    const prefix = `/${listPath.join('/')}/${index}`;
+    const ranked = refused.length < MAX_ISSUES ? explain(v.listed, event, prefix, v.names) : collectIssues(v.listed.fast.errors ?? [], prefix);
+    refused.push({ index, issues: finishIssues(ranked) });
+  }
+  return { ok: true, type: type as EpcisDocumentType, events, refused };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Db } from '../../../platform/db.ts';
 import { type Actor, actorOfUser } from '../../../platform/scope.ts';
 
 /**
- * The capture feed that webhook subscriptions read (migration 0019): committed successful captures numbered in the
+ * The capture feed that webhook subscriptions read (migration 0019): committed captures that stored events (success, partial) numbered in the
  * order the dispatcher sees them (trace_capture.feed_seq), and the events of a window of that feed.
  *
  * Why not recordTime: two capture transactions commit in either order, so after delivering up to recordTime T a
@@ -31,14 +31,14 @@ export interface FeedRow {
 }
 
 /**
- * Numbers the committed successful captures not numbered yet, in order of creation, and answers the head (the
+ * Numbers the committed captures that stored events (success, or partial under proceed) not numbered yet, in order of creation, and answers the head (the
  * highest number). Call inside a transaction (`trx`): the lock is held to its end, so two numberings never interleave.
  */
 export async function sequenceFeed(trx: Db): Promise<number> {
   await sql`select pg_advisory_xact_lock(${FEED_LOCK_KEY})`.execute(trx);
   await sql`update trace_capture c set feed_seq = n.seq
     from (select o.id, nextval('trace_capture_feed_seq') as seq
-          from (select id from trace_capture where status = 'success' and feed_seq is null order by created_at, id) o) n
+          from (select id from trace_capture where status in ('success', 'partial') and feed_seq is null order by created_at, id) o) n
     where c.id = n.id`.execute(trx);
   const head = await sql<{ head: number | null }>`select max(feed_seq) as head from trace_capture where feed_seq is not null`.execute(trx);
   return Number(head.rows[0]?.head ?? 0);

@@ -116,8 +116,8 @@ export default function CapturesPage() {
           </Typography.Title>
           <Typography.Text type="secondary">
             {enterprise
-              ? '本企业上报追溯数据（网页登记、上传文件或通过 EPCIS 接口）的记录，按时间倒序。每份文档整体入库或整体退回；被退回的上报也记录在此，点击“详情”查看原因。'
-              : `${regionName}企业通过 EPCIS 接口上报追溯数据的记录，按时间倒序。每份文档整体入库或整体退回；被退回的上报也记录在此，便于指导企业改正。`}
+              ? '本企业上报追溯数据（网页登记、上传文件或通过 EPCIS 接口）的记录，按时间倒序。文档默认整体入库或整体退回，也可选择只让合格事件入库（部分入库）；被退回的上报和事件也记录在此，点击“详情”查看原因。'
+              : `${regionName}企业通过 EPCIS 接口上报追溯数据的记录，按时间倒序。文档默认整体入库或整体退回，企业也可选择只让合格事件入库（部分入库）；被退回的上报和事件也记录在此，便于指导企业改正。`}
           </Typography.Text>
         </div>
         <Flex justify="space-between" wrap gap={12}>
@@ -131,6 +131,7 @@ export default function CapturesPage() {
             options={[
               { value: 'all', label: '全部' },
               { value: 'success', label: '成功' },
+              { value: 'partial', label: '部分入库' },
               { value: 'failed', label: '失败' },
               { value: 'running', label: '处理中' },
             ]}

@@ -1,11 +1,50 @@
 import { Alert, Descriptions, Drawer, Empty, Flex, Result, Skeleton, Table, Tag, Typography } from 'antd';
-import { useCaptureJob } from '../../../api/trace';
+import { type CaptureJob, useCaptureJob } from '../../../api/trace';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useLocalise } from '../../../i18n';
 import { shanghaiTime } from '../../../lib/time';
-import { documentTypeLabel, type ErrorIssue, readCaptureError, STATUS_COLOR, STATUS_LABEL } from './labels';
+import { documentTypeLabel, ERROR_BEHAVIOUR_LABEL, type ErrorIssue, readCaptureError, STATUS_COLOR, STATUS_LABEL } from './labels';
 
 const time = (iso: string | null) => shanghaiTime(iso, true);
+
+/** What became of a capture with errors: nothing stored (the whole document, or every event, refused) or part of it. */
+function OutcomeNotice({ job }: { job: CaptureJob }) {
+  if (job.status === 'partial') {
+    const refused = job.eventCount - job.storedCount - job.duplicateCount;
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        title={`部分入库：${job.storedCount} 个事件已入库，${refused} 个被退回`}
+        description="本次上报选择了“合格事件入库”：下列事件未保存，其余已入库。修改被退回的事件后可重新上报整份文件，已入库的事件会被识别为重复，不会重复保存。"
+      />
+    );
+  }
+  if (job.status !== 'failed') return null;
+  if (job.errorBehaviour === 'proceed') {
+    const each = job.errorCount === job.eventCount;
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        title="没有事件入库"
+        description={
+          each
+            ? '本次上报选择了“合格事件入库”，但每个事件都有下列错误，均未保存。请修改后重新上报。'
+            : '文件本身有下列错误，无法逐个处理其中的事件，整份未保存。请修改后重新上报。'
+        }
+      />
+    );
+  }
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      title="整份文档未入库"
+      description="上报按“全部成功或全部退回”处理：文档中任何一个事件有误，整份文档都不会保存。请按下列错误修改后重新上报。"
+    />
+  );
+}
 
 /** One capture job: what was reported, by whom, how much was stored, and every error, field by field. */
 export function CaptureDrawer({ captureId, onClose }: { captureId: string | null; onClose: () => void }) {
@@ -28,6 +67,7 @@ export function CaptureDrawer({ captureId, onClose }: { captureId: string | null
             items={[
               { key: 'status', label: '状态', children: <Tag color={STATUS_COLOR[data.status]}>{STATUS_LABEL[data.status]}</Tag> },
               { key: 'type', label: '上报内容', children: documentTypeLabel(data.documentType) },
+              { key: 'behaviour', label: '出错处理', span: 2, children: ERROR_BEHAVIOUR_LABEL[data.errorBehaviour] },
               { key: 'created', label: '上报时间', children: time(data.createdAt) },
               { key: 'finished', label: '完成时间', children: time(data.finishedAt) },
               { key: 'events', label: '事件数', children: data.eventCount },
@@ -63,14 +103,7 @@ export function CaptureDrawer({ captureId, onClose }: { captureId: string | null
               },
             ]}
           />
-          {data.status === 'failed' ? (
-            <Alert
-              type="warning"
-              showIcon
-              title="整份文档未入库"
-              description="上报按“全部成功或全部退回”处理：文档中任何一个事件有误，整份文档都不会保存。请按下列错误修改后重新上报。"
-            />
-          ) : null}
+          <OutcomeNotice job={data} />
           <section aria-label="错误">
             <Typography.Title level={5}>错误</Typography.Title>
             {errors.length === 0 ? (

@@ -1,10 +1,11 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Descriptions, Flex, Modal, Typography, Upload } from 'antd';
+import { Alert, App, Descriptions, Flex, Modal, Radio, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { EPCIS_MAX_DOCUMENT_BYTES } from '../../../../../common/trace-api.ts';
-import { type CaptureAccepted, useCaptureDocument } from '../../../api/trace';
+import { type CaptureAccepted, type CaptureErrorBehaviour, useCaptureDocument } from '../../../api/trace';
 import { useLocalise } from '../../../i18n';
 import { formatBytes } from '../../plan/shared/format';
+import { ERROR_BEHAVIOUR_LABEL } from './labels';
 import { type DocumentFile, describeDocumentFile, readDocumentFile } from './upload';
 
 interface UploadDocumentModalProps {
@@ -16,28 +17,40 @@ interface UploadDocumentModalProps {
 /**
  * 上传 EPCIS 文件: an EPCISDocument exported by an enterprise's own system (or written by hand), sent to
  * POST /epcis/capture as a machine client would send it. The file is read and checked in the browser first
- * (size, JSON, what it holds); the server validates it against the EPCIS 2.0 schema and stores it whole or not at all.
+ * (size, JSON, what it holds); the server validates it against the EPCIS 2.0 schema and stores it whole or not at all —
+ * or, when the enterprise chooses 合格事件入库 (GS1-Capture-Error-Behaviour: proceed), the events that may be stored,
+ * refusing the others one by one.
  */
 export function UploadDocumentModal({ open, onClose, onUploaded }: UploadDocumentModalProps) {
   const localise = useLocalise();
   const { message } = App.useApp();
   const [file, setFile] = useState<DocumentFile | null>(null);
+  const [behaviour, setBehaviour] = useState<CaptureErrorBehaviour>('rollback');
   const capture = useCaptureDocument();
 
   useEffect(() => {
     if (open) return;
     setFile(null);
+    setBehaviour('rollback');
     capture.reset();
   }, [open, capture.reset]);
 
   const upload = () => {
     if (!file?.document) return;
-    capture.mutate(file.document, {
-      onSuccess: (job) => {
-        message.success(`已入库 ${job.storedCount} 个事件${job.duplicateCount > 0 ? `，${job.duplicateCount} 个此前已上报（未重复保存）` : ''}`);
-        onUploaded(job);
+    capture.mutate(
+      { document: file.document, errorBehaviour: behaviour },
+      {
+        onSuccess: (job) => {
+          const duplicates = job.duplicateCount > 0 ? `，${job.duplicateCount} 个此前已上报（未重复保存）` : '';
+          const refused = job.eventCount - job.storedCount - job.duplicateCount;
+          if (job.success) message.success(`已入库 ${job.storedCount} 个事件${duplicates}`);
+          else if (job.storedCount + job.duplicateCount > 0)
+            message.warning(`部分入库：已入库 ${job.storedCount} 个事件${duplicates}，${refused} 个被退回，原因见详情`);
+          else message.error(`没有事件入库：${refused} 个事件均被退回，原因见详情`);
+          onUploaded(job);
+        },
       },
-    });
+    );
   };
 
   const error = capture.error;
@@ -55,9 +68,7 @@ export function UploadDocumentModal({ open, onClose, onUploaded }: UploadDocumen
       width={640}
     >
       <Flex vertical gap={16}>
-        <Typography.Text type="secondary">
-          EPCIS 2.0 JSON / JSON-LD 格式的 EPCISDocument（企业系统导出，或按接口文档编写）。整份文件一并入库，有一处错误则整份退回，不会只存一部分。
-        </Typography.Text>
+        <Typography.Text type="secondary">EPCIS 2.0 JSON / JSON-LD 格式的 EPCISDocument（企业系统导出，或按接口文档编写）。</Typography.Text>
         <Upload.Dragger
           accept=".json,.jsonld,application/json,application/ld+json"
           maxCount={1}
@@ -74,6 +85,23 @@ export function UploadDocumentModal({ open, onClose, onUploaded }: UploadDocumen
           <p className="ant-upload-text">点击或拖入文件</p>
           <p className="ant-upload-hint">.json 或 .jsonld，不超过 {formatBytes(EPCIS_MAX_DOCUMENT_BYTES)}</p>
         </Upload.Dragger>
+        <Flex vertical gap={4}>
+          <Typography.Text id="upload-error-behaviour">文件中有错误时</Typography.Text>
+          <Radio.Group
+            aria-labelledby="upload-error-behaviour"
+            value={behaviour}
+            onChange={(e) => {
+              setBehaviour(e.target.value);
+              capture.reset();
+            }}
+            options={(['rollback', 'proceed'] as const).map((value) => ({ value, label: ERROR_BEHAVIOUR_LABEL[value] }))}
+          />
+          <Typography.Text type="secondary">
+            {behaviour === 'rollback'
+              ? '有一处错误则整份退回，不会只存一部分；适合一批相互关联的事件（如同一批次的生产、装箱、发货）。'
+              : '符合标准、地点属于本企业的事件入库，有误的事件逐个退回并列出原因；改正后可重新上传整份文件，已入库的不会重复保存。'}
+          </Typography.Text>
+        </Flex>
         {file ? (
           file.problem ? (
             <Alert type="error" showIcon title={`${file.name}：${file.problem}`} />

@@ -1,8 +1,14 @@
 /** How a capture job reads to people: its status, its document type and its errors. */
-import type { CaptureStatus } from '../../../api/trace';
+import type { CaptureErrorBehaviour, CaptureStatus } from '../../../api/trace';
 
-export const STATUS_LABEL: Record<CaptureStatus, string> = { running: '处理中', success: '成功', failed: '失败' };
-export const STATUS_COLOR: Record<CaptureStatus, string> = { running: 'processing', success: 'success', failed: 'error' };
+export const STATUS_LABEL: Record<CaptureStatus, string> = { running: '处理中', success: '成功', partial: '部分入库', failed: '失败' };
+export const STATUS_COLOR: Record<CaptureStatus, string> = { running: 'processing', success: 'success', partial: 'warning', failed: 'error' };
+
+/** GS1-Capture-Error-Behaviour as people read it: what happens to a document with errors. */
+export const ERROR_BEHAVIOUR_LABEL: Record<CaptureErrorBehaviour, string> = {
+  rollback: '整份入库（有误则整份退回）',
+  proceed: '合格事件入库（有误的逐个退回）',
+};
 
 const DOCUMENT_LABEL: Record<string, string> = {
   EPCISDocument: 'EPCIS 文档',
