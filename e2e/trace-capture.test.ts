@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { randomEventId } from '../common/trace-record-event.ts';
+import { buildRecordEvent, randomEventId } from '../common/trace-record-event.ts';
 import { chooseOption, launchBrowser, loggedInContext, withScreenshotOnFailure } from './browser.ts';
 
 const baseURL = inject('e2eBaseUrl');
@@ -177,5 +177,64 @@ describe.skipIf(skipReason !== '')('an enterprise without an ERP records traceab
     const events = (await stored.json()).epcisBody.queryResults.resultsBody.eventList as { eventID: string }[];
     expect(events.map((e) => e.eventID)).toEqual([made.eventID]);
     await context.close();
+  });
+  it('declares a wrongly recorded inspection erroneous from the batch’s event list, then offers to record the right one', async () => {
+    const lot = `E2E-D-${Date.now() % 1_000_000}`;
+    const batch = `https://id.gs1.org/01/${GTIN}/10/${lot}`;
+    const context = await loggedInContext(browser, baseURL, 'enterprise1');
+    const base = { batch, lot, uom: 'XBX', location: { identifier: PLANT, gln: '6970000000017' } };
+    const made = { ...base, eventID: randomEventId(), step: 'commissioning' as const, quantity: 300, localTime: '2026-12-01T08:00' };
+    const inspected = {
+      ...base,
+      eventID: randomEventId(),
+      step: 'inspecting' as const,
+      quantity: 6,
+      uom: 'H87',
+      localTime: '2026-12-02T09:00',
+      conformant: true,
+      reference: 'JC-E2E-WRONG',
+    };
+    for (const input of [made, inspected]) {
+      const res = await context.request.post('/epcis/events', { data: buildRecordEvent(input), headers: { 'x-zhiliang-client': 'web', origin: baseURL } });
+      expect(res.status(), await res.text()).toBe(201);
+    }
+    const page = await context.newPage();
+    await withScreenshotOnFailure(page, 'trace-capture-declare', async () => {
+      await page.goto('/trace/products');
+      await page.getByRole('button', { name: '白茶饮料（演示）：批次与追溯码' }).click();
+      const card = page.locator(`[aria-label="批次 ${lot} 的事件记录"]`);
+      const pick = page.getByRole('button', { name: `查看批次 ${lot} 的追溯码` });
+      await expect.poll(async () => (await card.isVisible()) || (await pick.isVisible()), WAIT).toBe(true);
+      if (await pick.isVisible()) await pick.click();
+      await expect.poll(() => card.getByText('检验').first().isVisible(), WAIT).toBe(true);
+      await card.getByRole('button', { name: /的检验事件有误/ }).click();
+      const dialog = page.getByRole('dialog', { name: '声明事件有误' });
+      await expect.poll(() => dialog.getByText(inspected.eventID).isVisible(), WAIT).toBe(true);
+      await dialog.getByRole('radio', { name: /数据有误/ }).check();
+      const sent = page.waitForResponse((r) => r.url().endsWith('/epcis/events') && r.request().method() === 'POST');
+      await dialog.getByRole('button', { name: /确认声明/ }).click();
+      expect((await sent).status()).toBe(201);
+      // The list marks the event; the form to record the corrected inspection opens on the same batch.
+      await expect.poll(() => card.getByText('已声明有误').isVisible(), WAIT).toBe(true);
+      const form = page.getByRole('dialog', { name: '登记批次事件' });
+      await expect.poll(() => form.getByLabel('批次号').inputValue(), WAIT).toBe(lot);
+      await page.screenshot({ path: 'e2e/screenshots/trace-capture-declare.png', fullPage: false });
+      await form.getByRole('button', { name: /取\s*消/ }).click();
+    });
+
+    const versions = await context.request.get(`/epcis/events/${encodeURIComponent(inspected.eventID)}`);
+    const list = (await versions.json()).epcisBody.queryResults.resultsBody.eventList as { errorDeclaration?: { reason: string } }[];
+    expect(list.map((e) => e.errorDeclaration?.reason ?? null)).toEqual([null, 'incorrect_data']);
+    await context.close();
+
+    // The consumer page no longer shows the withdrawn inspection's report.
+    const consumer = await browser.newContext({ baseURL, locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+    const scan = await consumer.newPage();
+    await withScreenshotOnFailure(scan, 'trace-capture-declare-consumer', async () => {
+      await scan.goto(`/01/${GTIN}/10/${lot}`);
+      await expect.poll(() => scan.getByText(lot).first().isVisible(), WAIT).toBe(true);
+      expect(await scan.getByText('JC-E2E-WRONG').count()).toBe(0);
+    });
+    await consumer.close();
   });
 });

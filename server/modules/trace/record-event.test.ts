@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildErrorDeclaration } from '../../../common/trace-error-declaration.ts';
 import { buildRecordEvent, checkRecordEvent, type RecordEventInput } from '../../../common/trace-record-event.ts';
 import { buildTestApp, type Client, type TestApp } from '../../test-support/app.ts';
 import { DB_KINDS } from '../../test-support/db.ts';
-import { storedEventCount } from './test-enterprises.ts';
+import { loginTeaCoop, storedEventCount } from './test-enterprises.ts';
 
 // The demo enterprise (湖州示范食品, account enterprise1) owns the plant and the warehouse; the farm is the tea cooperative's.
 const PLANT = { identifier: 'https://id.gs1.org/414/6970000000017', gln: '6970000000017' };
@@ -110,6 +111,58 @@ describe.each(DB_KINDS)('events recorded with the web form on %s', (kind) => {
       ['EPCISDocument', 2, 0],
     ]);
     expect(list.items[1].firstError).toMatch(/\/epcisBody\/eventList\/1/);
+  });
+
+  it('declares a recorded event erroneous from what the batch query returned: kept, marked, gone from the consumer page', async () => {
+    const lot = 'WEB-DECLARE';
+    const batch = `https://id.gs1.org/01/${GTIN}/10/${lot}`;
+    const made = form(30, { step: 'commissioning', lot, batch, quantity: 500 });
+    const inspected = form(31, {
+      step: 'inspecting',
+      lot,
+      batch,
+      localTime: '2026-12-02T10:00',
+      quantity: 6,
+      uom: 'H87',
+      conformant: true,
+      reference: 'JC-WRONG-1',
+    });
+    for (const input of [made, inspected]) expect((await post(buildRecordEvent(input))).statusCode).toBe(201);
+
+    // What the web reads: the batch's events, as the query returns them (document @context, recordTime added).
+    const listed = await enterprise.get(`/epcis/events?MATCH_anyEPCClass=${encodeURIComponent(batch)}&perPage=50`);
+    expect(listed.statusCode, listed.body).toBe(200);
+    const doc = listed.json();
+    const wrong = (doc.epcisBody.queryResults.resultsBody.eventList as Record<string, unknown>[]).find((e) => e.eventID === inspected.eventID);
+    expect(wrong?.recordTime).toBeDefined();
+    const declaration = buildErrorDeclaration({
+      event: wrong ?? {},
+      reason: 'did_not_occur',
+      declarationTime: '2026-12-07T09:00:00+08:00',
+      context: doc['@context'],
+    });
+
+    // Another enterprise cannot declare it: the event stands at enterprise1's plant.
+    const tea = await loginTeaCoop(t, await t.login('admin'));
+    const foreign = await tea.request({ method: 'POST', url: '/epcis/events', payload: declaration });
+    expect(foreign.statusCode, foreign.body).toBe(403);
+    expect(foreign.json().error.code).toBe('TRACE_LOCATION_NOT_YOURS');
+
+    const declared = await post(declaration);
+    expect(declared.statusCode, declared.body).toBe(201);
+    // The same declaration again (a second click, a lost answer): acknowledged, stored once.
+    expect((await post(declaration)).statusCode).toBe(200);
+
+    const both = await enterprise.get(`/epcis/events/${encodeURIComponent(inspected.eventID)}`);
+    const versions = both.json().epcisBody.queryResults.resultsBody.eventList as { errorDeclaration?: { reason: string } }[];
+    expect(versions.map((e) => e.errorDeclaration?.reason ?? null)).toEqual([null, 'did_not_occur']);
+
+    // The consumer page leaves the withdrawn inspection out: no report is shown for the batch.
+    const page = await t.anonymous.request({ method: 'GET', url: `/01/${GTIN}/10/${lot}?linkType=gs1:traceability` });
+    expect(page.statusCode, page.body).toBe(200);
+    expect(page.json().inspection).toBeNull();
+    expect(page.json().timeline.map((step: { bizStep: string }) => step.bizStep)).toEqual(['commissioning']);
+    expect(page.body).not.toContain('JC-WRONG-1');
   });
 
   it('refuses an event at another enterprise’s location with 403 naming it, and stores nothing', async () => {

@@ -153,6 +153,7 @@ export interface EpcisEvent {
 
 interface EpcisQueryDocument {
   type: 'EPCISQueryDocument';
+  '@context'?: unknown;
   epcisBody?: { queryResults?: { resultsBody?: { eventList?: EpcisEvent[] } } };
 }
 
@@ -241,6 +242,25 @@ export const queryRecentEvents = (signal?: AbortSignal) =>
     .get<EpcisQueryDocument>('/epcis/events', { orderBy: 'recordTime', orderDirection: 'DESC', perPage: RECENT_EVENTS }, signal)
     .then((doc) => doc.epcisBody?.queryResults?.resultsBody?.eventList ?? []);
 
+/** A batch's events as the caller may read them (the events the server returns whole), with the document's @context. */
+export interface BatchEvents {
+  context: unknown;
+  events: (EpcisEvent & Record<string, unknown>)[];
+}
+
+/** Events per batch the product drawer lists (a batch has a handful: production, inspections, shipments, receipts). */
+const BATCH_EVENTS = 200;
+
+/** GET /epcis/events?MATCH_anyEPCClass=<batch>: every event naming the lot (as a quantity, input, output or child), in the caller's scope. */
+export const queryBatchEvents = (identifier: string, signal?: AbortSignal): Promise<BatchEvents> =>
+  api
+    .get<EpcisQueryDocument>('/epcis/events', { MATCH_anyEPCClass: identifier, orderBy: 'eventTime', orderDirection: 'ASC', perPage: BATCH_EVENTS }, signal)
+    .then((doc) => ({
+      context: doc['@context'],
+      // The server returns each event as captured: every member, not only the fields EpcisEvent names.
+      events: (doc.epcisBody?.queryResults?.resultsBody?.eventList ?? []) as (EpcisEvent & Record<string, unknown>)[],
+    }));
+
 // --- query keys ---
 
 export const traceKeys = {
@@ -257,6 +277,7 @@ export const traceKeys = {
   captureList: (params: CaptureListParams) => [...traceKeys.captures(), 'list', params] as const,
   capture: (id: string) => [...traceKeys.captures(), 'detail', id] as const,
   recent: () => [...traceKeys.all, 'recent'] as const,
+  batchEvents: (identifier: string) => [...traceKeys.all, 'batch-events', identifier] as const,
 };
 
 // --- query hooks ---
@@ -319,6 +340,13 @@ export const useProductBatches = (id: string | null, params: { page: number; pag
 
 /** Issuing stores nothing but an audit row (codes are deterministic), so no list needs refreshing. */
 export const useIssueCode = () => useMutation({ mutationFn: issueCode });
+
+export const useBatchEvents = (identifier: string | null) =>
+  useQuery({
+    queryKey: traceKeys.batchEvents(identifier ?? ''),
+    queryFn: ({ signal }) => queryBatchEvents(identifier ?? '', signal),
+    enabled: identifier !== null,
+  });
 
 export const useRecentEvents = () => useQuery({ queryKey: traceKeys.recent(), queryFn: ({ signal }) => queryRecentEvents(signal), staleTime: 30_000 });
 

@@ -9,6 +9,7 @@ import { shanghaiTime } from '../../../lib/time';
 import { useMeUser } from '../../../session';
 import { RecordEventModal } from '../captures/RecordEventModal';
 import { type BatchCode, BatchCodeCard } from './BatchCodeCard';
+import { BatchEventsCard } from './BatchEventsCard';
 import { consumerPath, DEMO_GTIN_NOTE, lotProblem, productCodeText } from './labels';
 
 const PAGE_SIZE = 10;
@@ -162,6 +163,15 @@ function ProductDetail({ product, canIssue }: { product: TraceProduct; canIssue:
       ) : null}
 
       {shown ? <BatchCodeCard product={product} code={shown} onRecord={mayCapture ? () => setRecordLot(shown.lot) : undefined} /> : null}
+      {shown ? (
+        <BatchEventsCard
+          key={shown.epcisIdentifier}
+          lot={shown.lot}
+          identifier={shown.epcisIdentifier}
+          mayDeclare={mayCapture}
+          onRecordCorrection={() => setRecordLot(shown.lot)}
+        />
+      ) : null}
       <RecordEventModal open={recordFor !== null} initial={recordFor} onClose={() => setRecordLot(null)} onRecorded={() => setRecordLot(null)} />
 
       <Card size="small" title="已有追溯记录的批次">
