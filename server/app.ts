@@ -7,6 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { DEMO_PLATFORM_COMPANY_PREFIX } from '../common/gs1/platform-code.ts';
 import { calendarModule } from './modules/calendar/index.ts';
@@ -17,6 +18,7 @@ import { planModule } from './modules/plan/index.ts';
 import { platformModule } from './modules/platform/index.ts';
 import { traceModule } from './modules/trace/index.ts';
 import { SubscriptionDispatcher } from './modules/trace/subscriptions/dispatcher.ts';
+import { LiveSubscriptions } from './modules/trace/subscriptions/live.ts';
 import { DEFAULT_PUBLIC_BASE_URL } from './platform/config.ts';
 import type { DbHandle } from './platform/db.ts';
 import { errorBody, installErrorHandling } from './platform/errors.ts';
@@ -31,6 +33,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     rateLimits: RateLimits;
     subscriptionDispatcher: SubscriptionDispatcher;
+    liveSubscriptions: LiveSubscriptions;
   }
 }
 
@@ -96,6 +99,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.decorate('subscriptionDispatcher', dispatcher);
   app.addHook('onClose', () => dispatcher.stop());
+  // EPCIS WebSocket subscriptions (GET /epcis/queries/{name}/events with Upgrade); main.ts starts their loop.
+  const live = new LiveSubscriptions(options.database.db, app.log.child({ component: 'epcis-websocket' }));
+  app.decorate('liveSubscriptions', live);
+  app.addHook('preClose', () => live.stop());
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
@@ -119,6 +126,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(cookie);
+  // Before any route: the EPCIS WebSocket subscriptions. Clients send nothing but the upgrade, so frames stay small.
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, ctx) => Object.assign(new Error('rate limited'), { statusCode: ctx.statusCode }),

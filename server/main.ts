@@ -58,6 +58,8 @@ export async function serve(config: Config): Promise<{ app: FastifyInstance; dat
   app.scheduler.start();
   // EPCIS webhook subscriptions (modules/trace/subscriptions); app.close() stops the loop after its pass.
   app.subscriptionDispatcher.start();
+  // EPCIS WebSocket subscriptions; app.close() closes their sockets.
+  app.liveSubscriptions.start();
   say(`zhiliang: serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} on ${database.kind}`);
   return { app, database };
 }

@@ -42,6 +42,11 @@ export function installRequestContext(app: FastifyInstance): void {
       return;
     }
     const token = req.cookies[SESSION_COOKIE];
+    // A browser sends the session cookie with a WebSocket upgrade from any site (no preflight, no SameSite for
+    // top-level-less requests in older browsers): an upgrade must come from our own origin, which browsers always name.
+    if (token && req.headers.upgrade?.toLowerCase() === 'websocket' && !sameHost(req.headers.origin ?? '', req.headers.host)) {
+      throw new AppError(403, 'CSRF_REJECTED', '跨站请求被拒绝 / Cross-site request refused');
+    }
     if (token && UNSAFE_METHODS.has(req.method)) {
       const origin = req.headers.origin;
       const host = req.headers.host;

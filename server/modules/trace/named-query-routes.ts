@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf, auditContextOf } from '../../platform/request-context.ts';
 import { problems } from './epcis-problem.ts';
-import { createNamedQuery, deleteNamedQuery, getNamedQuery, listNamedQueries, type NamedQuery, runNamedQuery } from './named-query-service.ts';
+import { createNamedQuery, deleteNamedQuery, findNamedQuery, getNamedQuery, listNamedQueries, type NamedQuery, runNamedQuery } from './named-query-service.ts';
 import { type EventPage, nextPageLink } from './query/index.ts';
+import { type LiveControls, readLiveControls } from './subscriptions/live.ts';
 import { subscriptionRoutes } from './subscriptions/routes.ts';
 
 /** What the EPCIS scope (epcis-routes.ts) lends these routes, so that events are answered by one code path. */
@@ -109,23 +110,45 @@ export async function namedQueryRoutes(app: FastifyInstance, kit: EpcisRouteKit)
     },
   );
 
-  app.get<Name & { Querystring: Record<string, string> }>(
-    '/queries/:queryName/events',
-    {
-      schema: {
-        tags,
-        security,
-        summary: '运行命名查询 / Events of a named query',
-        description:
-          'As GET /epcis/events with the stored parameters, in the caller\'s scope: perPage, nextPageToken, Link rel="next", GS1-EPC-Format. WebSocket subscription parameters (stream, schedule) → 501; subscribe by webhook instead (POST …/subscriptions).',
-        headers: kit.epcFormatHeader,
-        params: nameParam,
-        querystring,
-        response: problems(400, 401, 403, 404, 406, 413, 414, 500, 501),
-      },
+  // The subscription controls an upgrade request asked for, read and checked before the upgrade (preHandler).
+  const controlsOf = new WeakMap<FastifyRequest, LiveControls>();
+  app.route<Name & { Querystring: Record<string, string> }>({
+    method: 'GET',
+    url: '/queries/:queryName/events',
+    schema: {
+      tags,
+      security,
+      summary: '运行命名查询；WebSocket 订阅 / Events of a named query; WebSocket subscription',
+      description:
+        'As GET /epcis/events with the stored parameters, in the caller\'s scope: perPage, nextPageToken, Link rel="next", GS1-EPC-Format. ' +
+        "With Upgrade: websocket (the REST binding's WebSocket subscription): stream=true, or schedule fields (second, minute, hour, dayOfMonth, month, dayOfWeek; Asia/Shanghai), " +
+        'reportIfEmpty, initialRecordTime — as query-string parameters or GS1-Query-* headers. The socket then receives EPCISQueryDocuments (queryResults.subscriptionID) ' +
+        'as webhook deliveries are made, until it closes. Without the upgrade those parameters are a 400.',
+      headers: kit.epcFormatHeader,
+      params: nameParam,
+      querystring,
+      response: problems(400, 401, 403, 404, 406, 413, 414, 500),
     },
-    async (req, reply) => kit.answerEvents(req, reply, () => runNamedQuery(app.db, actorOf(req), req.params.queryName, req.query), req.params.queryName),
-  );
+    preHandler: async (req) => {
+      if (!req.ws) return;
+      actorOf(req); // signed-in clients only (401 before the upgrade)
+      await findNamedQuery(app.db, req.params.queryName);
+      controlsOf.set(req, readLiveControls(req.query, req.headers));
+    },
+    handler: async (req, reply) =>
+      kit.answerEvents(req, reply, () => runNamedQuery(app.db, actorOf(req), req.params.queryName, req.query), req.params.queryName),
+    wsHandler: (socket, req) => {
+      const controls = controlsOf.get(req);
+      if (!controls) return socket.close(1011, 'no subscription controls');
+      app.liveSubscriptions.open(socket, actorOf(req), req.params.queryName, controls).then(
+        (id) => req.log.info({ subscriptionId: id, queryName: req.params.queryName }, 'websocket subscription opened'),
+        (err: unknown) => {
+          req.log.error({ err }, 'websocket subscription failed to open');
+          socket.close(1011, 'subscription failed');
+        },
+      );
+    },
+  });
 
   // EPCIS 2.0 REST binding /queries/{queryName}/subscriptions[/{subscriptionID}]: webhook subscriptions.
   await subscriptionRoutes(app, { tags, security, headers, allowPrivate: () => app.subscriptionDispatcher.allowPrivate });

@@ -22,7 +22,7 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9._~-]{0,127}$/;
 const RESERVED_NAMES = new Set(['SimpleEventQuery', 'SimpleMasterDataQuery']);
 // Paging belongs to the request that runs the query (GET /queries/{name}/events?perPage=&nextPageToken=).
 const RUN_PARAMETERS = new Set(['perPage', 'nextPageToken']);
-// Subscription controls of GET /queries/{name}/events (the WebSocket binding): not offered here (webhooks are: subscriptions/).
+// Subscription controls of GET /queries/{name}/events: the WebSocket binding (subscriptions/live.ts), only with an upgrade.
 const SUBSCRIPTION_PARAMETERS = new Set(['stream', 'reportIfEmpty', 'initialRecordTime', 'second', 'minute', 'hour', 'dayOfMonth', 'month', 'dayOfWeek']);
 
 export interface NamedQuery {
@@ -30,11 +30,13 @@ export interface NamedQuery {
   query: Record<string, unknown>;
 }
 
-export const subscriptionsNotImplemented = () =>
+/** The WebSocket binding's subscription controls on a plain GET: they only mean something with Upgrade: websocket. */
+export const subscriptionNeedsUpgrade = (param: string) =>
   new AppError(
-    501,
-    'EPCIS_SUBSCRIPTIONS_NOT_IMPLEMENTED',
-    '暂不支持 WebSocket 查询订阅，请使用 Webhook 订阅 POST /epcis/queries/{queryName}/subscriptions / WebSocket query subscriptions are not implemented; subscribe by webhook with POST /epcis/queries/{queryName}/subscriptions',
+    400,
+    'EPCIS_SUBSCRIPTION_NEEDS_WEBSOCKET',
+    `参数 ${param} 用于 WebSocket 订阅：请以 Upgrade: websocket 连接本地址，或使用 Webhook 订阅 POST /epcis/queries/{queryName}/subscriptions / ${param} is a WebSocket subscription control: connect to this URL with Upgrade: websocket, or subscribe by webhook with POST /epcis/queries/{queryName}/subscriptions`,
+    [{ field: `query.${param}`, rule: 'epcisException:QueryParameterException', message: 'Upgrade: websocket' }],
   );
 
 const noSuchQuery = (name: string) =>
@@ -185,7 +187,7 @@ export async function deleteNamedQuery(db: Db, actor: Actor, name: string, ctx: 
 export async function runNamedQuery(db: Db, actor: Actor, name: string, request: Record<string, string>): Promise<EventPage> {
   const paging: Record<string, string> = {};
   for (const [param, value] of Object.entries(request)) {
-    if (SUBSCRIPTION_PARAMETERS.has(param)) throw subscriptionsNotImplemented();
+    if (SUBSCRIPTION_PARAMETERS.has(param)) throw subscriptionNeedsUpgrade(param);
     if (!RUN_PARAMETERS.has(param)) throw unknownParameter(param);
     paging[param] = value;
   }

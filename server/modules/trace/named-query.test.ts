@@ -9,7 +9,7 @@ import { loginTeaCoop, TEA_COOP } from './test-enterprises.ts';
 /**
  * EPCIS 2.0 REST binding named queries (/epcis/queries…): create, list, read, run, delete; the definition checked as
  * GET /epcis/events checks its parameters; shared by every EPCIS client but always run in the caller's scope; deleted
- * only by the creator or the city; WebSocket subscription parameters 501. Answers are validated against the binding's own schemas.
+ * only by the creator or the city; WebSocket subscription parameters without the upgrade 400. Answers are validated against the binding's own schemas.
  */
 
 const validateList = binding('/paths/~1queries/get/responses/200/content/application~1json/schema');
@@ -19,7 +19,6 @@ const validateQueryDocument = binding('/components/responses/200EPCISQueryDocume
 const PROBLEM_400 = problemSchema('400QueryIssues');
 const PROBLEM_403 = problemSchema('403ClientUnauthorized');
 const PROBLEM_404 = problemSchema('404ResourceNotFound');
-const PROBLEM_501 = problemSchema('501NotImplemented');
 
 const CTX = ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'];
 const DL = 'https://id.gs1.org';
@@ -235,8 +234,12 @@ describe.each(DB_KINDS)('EPCIS named queries on %s', (kind) => {
     );
   });
 
-  it("answers the WebSocket binding's subscription parameters on /events 501 ImplementationException (webhooks: subscriptions.test.ts)", async () => {
-    expectProblem(await food.get('/epcis/queries/teaSteps/events?stream=true'), 501, 'epcisException:ImplementationException', PROBLEM_501);
+  it("answers the WebSocket binding's subscription parameters on a plain GET of /events 400, pointing to the upgrade (live.test.ts)", async () => {
+    for (const param of ['stream=true', 'hour=3', 'reportIfEmpty=true']) {
+      const body = expectProblem(await food.get(`/epcis/queries/teaSteps/events?${param}`), 400, 'epcisException:QueryParameterException', PROBLEM_400);
+      expect(body.error.code).toBe('EPCIS_SUBSCRIPTION_NEEDS_WEBSOCKET');
+      expect(body.detail).toContain('Upgrade: websocket');
+    }
   });
 
   it('lets only the creator or the city delete (others 403), 204, and audits create and delete', async () => {

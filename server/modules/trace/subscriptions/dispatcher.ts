@@ -4,7 +4,7 @@ import type { TraceSubscriptionTable } from '../../../db/types-trace-subscriptio
 import type { Db } from '../../../platform/db.ts';
 import { inTransaction } from '../../../platform/transaction.ts';
 import { presentEvent, queryDocument, scopedEventConditions } from '../query/index.ts';
-import { type FeedCursor, type FeedRow, feedBatch, loadOwner, sequenceFeed } from './feed.ts';
+import { type FeedRow, feedBatches, loadOwner, sequenceFeed } from './feed.ts';
 import { nextScheduledRun, type QuerySchedule } from './schedule.ts';
 import { postWebhook, type WebhookResult } from './webhook.ts';
 
@@ -25,6 +25,9 @@ const LEASE_MS = 10 * 60_000;
 const BACKOFF_FIRST_MS = 60_000;
 const BACKOFF_MAX_MS = 3_600_000;
 const PARALLEL_DELIVERIES = 4;
+
+/** A receiver's refusal (non-2xx, timeout, network): the cursor stays and the delivery is retried with backoff. */
+class DeliveryFailed extends Error {}
 
 type Subscription = Selectable<TraceSubscriptionTable> & { query_name: string; parameters: unknown };
 
@@ -148,38 +151,41 @@ async function deliver(db: Db, sub: Subscription, head: number, now: Date, optio
   const batch = options.batchSize ?? DELIVERY_BATCH;
   // A cursor past this pass's head (set by a create or another process since): never moved back.
   const upto = Math.max(head, sub.last_feed_seq);
-  let cursor: FeedCursor = { seq: sub.last_feed_seq, pk: sub.last_event_pk };
+  const window = { after: { seq: sub.last_feed_seq, pk: sub.last_event_pk }, upto, minRecordTime: sub.min_record_time };
   let sent = 0;
-  for (;;) {
-    const rows = await feedBatch(db, conditions, { after: cursor, upto, minRecordTime: sub.min_record_time }, batch);
-    const reportEmpty = rows.length === 0 && sent === 0 && !sub.stream && sub.report_if_empty;
-    if (rows.length === 0 && !reportEmpty) break;
+  const post = async (rows: FeedRow[]): Promise<boolean> => {
     // Unsubscribed meanwhile: nothing more goes out.
     const alive = await db.selectFrom('trace_subscription').select('id').where('id', '=', sub.id).executeTakeFirst();
-    if (!alive) return 'gone';
+    if (!alive) return false;
     const body = Buffer.from(JSON.stringify(deliveryDocument(rows, sub.query_name, sub.id)));
     const result: WebhookResult = await postWebhook(sub.dest, body, sub.signature_token, options.allowPrivate);
-    if (!result.ok) {
-      await fail(db, sub, now, result.error);
-      return 'failed';
-    }
+    if (!result.ok) throw new DeliveryFailed(result.error);
     sent += 1;
     sub.failed_attempts = 0;
-    const last = rows.at(-1);
-    cursor = rows.length === batch && last ? { seq: last.feed_seq, pk: last.id } : { seq: upto, pk: null };
-    await db
-      .updateTable('trace_subscription')
-      .set({
-        last_feed_seq: cursor.seq,
-        last_event_pk: cursor.pk,
-        last_notified_at: now,
-        failed_attempts: 0,
-        next_attempt_at: null,
-        lease_until: new Date(now.getTime() + LEASE_MS),
-      })
-      .where('id', '=', sub.id)
-      .execute();
-    if (rows.length < batch) break;
+    return true;
+  };
+  try {
+    for await (const { rows, cursor } of feedBatches(db, conditions, window, batch)) {
+      if (!(await post(rows))) return 'gone';
+      await db
+        .updateTable('trace_subscription')
+        .set({
+          last_feed_seq: cursor.seq,
+          last_event_pk: cursor.pk,
+          last_notified_at: now,
+          failed_attempts: 0,
+          next_attempt_at: null,
+          lease_until: new Date(now.getTime() + LEASE_MS),
+        })
+        .where('id', '=', sub.id)
+        .execute();
+    }
+    // A scheduled subscription with reportIfEmpty answers an empty slot with an empty document.
+    if (sent === 0 && !sub.stream && sub.report_if_empty && !(await post([]))) return 'gone';
+  } catch (err) {
+    if (!(err instanceof DeliveryFailed)) throw err;
+    await fail(db, sub, now, err.message);
+    return 'failed';
   }
   // Caught up with the head: the initialRecordTime window is spent; a scheduled subscription waits for its next slot.
   await db
@@ -215,19 +221,24 @@ export interface DispatcherOptions {
   pollMs?: number;
 }
 
-/** Runs dispatchOnce every pollMs and soon after notifyCaptured(), one pass at a time; started by main.ts. */
-export class SubscriptionDispatcher {
-  readonly allowPrivate: boolean;
-  readonly #options: DispatcherOptions;
+/**
+ * Runs `pass` every pollMs and soon after notifyCaptured(), one pass at a time; `stopping` tells a pass in progress
+ * that stop() was called. Used by the webhook dispatcher and by the WebSocket subscriptions (live.ts).
+ */
+export class PassLoop {
+  readonly #pass: (stopping: () => boolean) => Promise<unknown>;
+  readonly #log: { error(obj: object, msg: string): void };
+  readonly #pollMs: number;
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<void> | null = null;
   #again = false;
   #stopped = false;
   readonly #wake = () => this.#schedule(200);
 
-  constructor(options: DispatcherOptions) {
-    this.#options = options;
-    this.allowPrivate = options.allowPrivate;
+  constructor(pass: (stopping: () => boolean) => Promise<unknown>, log: { error(obj: object, msg: string): void }, pollMs = 5000) {
+    this.#pass = pass;
+    this.#log = log;
+    this.#pollMs = pollMs;
   }
 
   start(): void {
@@ -253,17 +264,40 @@ export class SubscriptionDispatcher {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {
       this.#timer = null;
-      this.#running = dispatchOnce(this.#options.db, { allowPrivate: this.allowPrivate, log: this.#options.log, stopping: () => this.#stopped })
+      this.#running = this.#pass(() => this.#stopped)
         .then(() => undefined)
-        .catch((err: unknown) => this.#options.log.error({ err }, 'subscription dispatcher pass failed'))
+        .catch((err: unknown) => this.#log.error({ err }, 'subscription pass failed'))
         .finally(() => {
           this.#running = null;
           const again = this.#again;
           this.#again = false;
-          this.#schedule(again ? 0 : (this.#options.pollMs ?? 5000));
+          this.#schedule(again ? 0 : this.#pollMs);
         });
     }, delayMs);
     // Deliveries never keep the process (or a test run) alive on their own.
     this.#timer.unref();
+  }
+}
+
+/** Runs dispatchOnce every pollMs and soon after notifyCaptured(), one pass at a time; started by main.ts. */
+export class SubscriptionDispatcher {
+  readonly allowPrivate: boolean;
+  readonly #loop: PassLoop;
+
+  constructor(options: DispatcherOptions) {
+    this.allowPrivate = options.allowPrivate;
+    this.#loop = new PassLoop(
+      (stopping) => dispatchOnce(options.db, { allowPrivate: this.allowPrivate, log: options.log, stopping }),
+      options.log,
+      options.pollMs,
+    );
+  }
+
+  start(): void {
+    this.#loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.#loop.stop();
   }
 }

@@ -77,6 +77,28 @@ export async function feedBatch(
   return rows.map((r) => ({ ...r, feed_seq: Number(r.feed_seq) }));
 }
 
+/**
+ * A delivery's batches in capture order, each with the cursor to keep once it is sent: up to `limit` events of captures
+ * in (after, upto]; the last cursor is (upto, all). Nothing is yielded when the window holds no matching event.
+ */
+export async function* feedBatches(
+  db: Db,
+  conditions: Expression<SqlBool>[],
+  window: { after: FeedCursor; upto: number; minRecordTime: Date | null },
+  limit: number,
+): AsyncGenerator<{ rows: FeedRow[]; cursor: FeedCursor }> {
+  let after = window.after;
+  for (;;) {
+    const rows = await feedBatch(db, conditions, { ...window, after }, limit);
+    if (rows.length === 0) return;
+    const last = rows.at(-1);
+    const full = rows.length === limit && last !== undefined;
+    after = full ? { seq: last.feed_seq, pk: last.id } : { seq: window.upto, pk: null };
+    yield { rows, cursor: after };
+    if (!full) return;
+  }
+}
+
 /** The owner's access at delivery time (as a session would load it), or null when the account is gone or disabled. */
 export async function loadOwner(db: Db, ownerId: string): Promise<Actor | null> {
   const row = await db

@@ -19,13 +19,9 @@ import { checkDest, DestError } from './webhook.ts';
  * may see at delivery time. The signatureToken is stored to sign deliveries and never returned or audited.
  */
 
-export interface SubscriptionInput {
+export interface SubscriptionInput extends SubscriptionControls {
   dest: string;
   signatureToken?: string;
-  reportIfEmpty?: boolean;
-  initialRecordTime?: string;
-  stream?: boolean;
-  schedule?: QuerySchedule;
 }
 
 type Row = Selectable<TraceSubscriptionTable>;
@@ -45,37 +41,55 @@ const noSuchSubscription = (id: string) =>
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LIST_PARAMETERS = new Set(['perPage', 'nextPageToken']);
 
-/** The body checked beyond its JSON types: exactly one of stream / schedule, a schedule that fires, a usable dest. */
-async function readInput(input: SubscriptionInput, allowPrivate: boolean, now: Date) {
+/** The delivery controls every subscription has, webhook or WebSocket (EPCIS 2.0 §8.2.5.3 and the REST binding). */
+export interface SubscriptionControls {
+  stream?: boolean;
+  schedule?: QuerySchedule;
+  reportIfEmpty?: boolean;
+  initialRecordTime?: string;
+}
+
+/**
+ * Controls checked beyond their JSON types: exactly one of stream / schedule, a schedule that fires, an instant for
+ * initialRecordTime. `at` names where they came from in an error (`body` for a webhook, `querystring` for a WebSocket).
+ */
+export function readControls(input: SubscriptionControls, now: Date, at: string): { schedule: QuerySchedule | null; initialRecordTime: Date | null } {
   const hasSchedule = input.schedule !== undefined;
   if (input.stream === false)
-    throw badSubscription('body.stream', '只能为 true，或省略并给出 schedule / may only be true; omit it and give a schedule instead');
-  if (input.stream === true && hasSchedule) throw badSubscription('body.stream', 'stream 与 schedule 只能二选一 / give either stream or schedule, not both');
+    throw badSubscription(`${at}.stream`, '只能为 true，或省略并给出 schedule / may only be true; omit it and give a schedule instead');
+  if (input.stream === true && hasSchedule) throw badSubscription(`${at}.stream`, 'stream 与 schedule 只能二选一 / give either stream or schedule, not both');
   if (input.stream !== true && !hasSchedule)
-    throw badSubscription('body.stream', '须设 stream 为 true 或给出 schedule / set stream to true or give a schedule (EPCIS 2.0 REST binding)');
+    throw badSubscription(`${at}.stream`, '须设 stream 为 true 或给出 schedule / set stream to true or give a schedule (EPCIS 2.0 REST binding)');
   let schedule: QuerySchedule | null = null;
   if (input.schedule) {
     schedule = Object.fromEntries(SCHEDULE_FIELDS.filter((f) => input.schedule?.[f] !== undefined).map((f) => [f, String(input.schedule?.[f])]));
     try {
       checkSchedule(schedule, now);
     } catch (err) {
-      if (err instanceof ScheduleError) throw badSubscription(err.field ? `body.schedule.${err.field}` : 'body.schedule', err.message);
+      if (err instanceof ScheduleError) throw badSubscription(err.field ? `${at}.schedule.${err.field}` : `${at}.schedule`, err.message);
       throw err;
     }
   }
+  let initialRecordTime: Date | null = null;
+  if (input.initialRecordTime !== undefined) {
+    initialRecordTime = new Date(input.initialRecordTime);
+    if (Number.isNaN(initialRecordTime.getTime()))
+      throw badSubscription(`${at}.initialRecordTime`, '须为带时区的日期时间 / must be a date-time with an offset');
+  }
+  return { schedule, initialRecordTime };
+}
+
+/** A webhook subscription's body checked beyond its JSON types: the controls, and a usable dest. */
+async function readInput(input: SubscriptionInput, allowPrivate: boolean, now: Date) {
+  const controls = readControls(input, now, 'body');
   try {
     await checkDest(input.dest, allowPrivate);
   } catch (err) {
     if (err instanceof DestError) throw badSubscription('body.dest', err.message);
     throw err;
   }
-  let initialRecordTime: Date | null = null;
-  if (input.initialRecordTime !== undefined) {
-    initialRecordTime = new Date(input.initialRecordTime);
-    if (Number.isNaN(initialRecordTime.getTime())) throw badSubscription('body.initialRecordTime', '须为带时区的日期时间 / must be a date-time with an offset');
-  }
   if (input.signatureToken !== undefined && input.signatureToken.length === 0) throw badSubscription('body.signatureToken', '不能为空 / must not be empty');
-  return { schedule, initialRecordTime };
+  return controls;
 }
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : undefined);
