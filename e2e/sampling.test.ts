@@ -177,6 +177,13 @@ describe.skipIf(skipReason !== '')('supervision sampling in the browser', () => 
       await expect.poll(() => page.getByRole('heading', { name: '工作台' }).isVisible(), WAIT).toBe(true);
       expect(await page.getByRole('region', { name: '分级分类监管（分色）' }).count()).toBe(0);
       expect(gradingRequests).toEqual([]);
+      // The enterprise's own workbench: its failing samples and its reporting, not the bureau's counters.
+      const failing = page.getByRole('link', { name: '抽检不合格批次' });
+      await expect.poll(async () => Number((await failing.locator('.ant-statistic-content-value').textContent()) ?? 0), WAIT).toBeGreaterThan(0);
+      await expect.poll(() => page.getByText('最近抽检结果').isVisible(), WAIT).toBe(true);
+      await expect.poll(() => page.getByText('最近上报').isVisible(), WAIT).toBe(true);
+      expect(await page.getByText('今日登录').count()).toBe(0);
+      await page.screenshot({ path: 'e2e/screenshots/enterprise-home.png', fullPage: true });
       await page.goto('/sampling');
       await expect.poll(() => page.getByRole('heading', { name: '本企业抽检结果' }).isVisible(), WAIT).toBe(true);
       const row = page.locator('tr.ant-table-row', { hasText: '浏览器测试儿童连衣裙' }).first();

@@ -27,3 +27,8 @@ export function shanghaiTimeShort(iso: string | null | undefined): string {
   const full = shanghaiTime(iso);
   return /^\d{4}-/.test(full) ? full.slice(5) : full;
 }
+
+const TODAY = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' });
+
+/** Today in Huzhou, as "2026年12月8日星期二" (the bureau's day, whatever the browser's own time zone). */
+export const huzhouToday = (now = new Date()): string => TODAY.format(now);

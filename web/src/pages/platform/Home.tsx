@@ -1,12 +1,13 @@
 import { EnvironmentOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Skeleton, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useDashboardSummary } from '../../api/platform';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
 import { can } from '../../lib/access';
+import { huzhouToday } from '../../lib/time';
 import { useRegion } from '../../region-context';
 import { useMeUser } from '../../session';
+import { EnterpriseHome } from './home/EnterpriseHome';
 import { GradingOverview } from './home/GradingOverview';
 import { SummaryCards } from './home/SummaryCards';
 import { SummaryCharts } from './home/SummaryCharts';
@@ -17,7 +18,7 @@ function Welcome() {
   return (
     <Flex align="center" wrap gap={8}>
       <Typography.Text style={{ fontSize: 15 }}>
-        您好，<Typography.Text strong>{me.displayName}</Typography.Text>！今天是 {dayjs().format('YYYY年M月D日 dddd')}。
+        您好，<Typography.Text strong>{me.displayName}</Typography.Text>！今天是 {huzhouToday()}。
       </Typography.Text>
       <Tag color="blue">{t(`role.${me.role}`)}</Tag>
       <Tag icon={<EnvironmentOutlined />}>{me.regionName}</Tag>
@@ -42,7 +43,9 @@ function HomeSkeleton() {
 export default function Home() {
   const me = useMeUser();
   const { regionCode, regionName } = useRegion();
-  const summary = useDashboardSummary(regionCode);
+  const enterprise = me.role === 'enterprise';
+  // An enterprise's workbench is its own (EnterpriseHome); the region summary is for the bureaus.
+  const summary = useDashboardSummary(regionCode, !enterprise);
   // The colour map is for the supervising bureaus (监管端): the grading page's capability, less the inspectors
   // (执法端), who may open that page but do not steer regional supervision from this dashboard.
   const showGrading = can(me.role, 'samplingRegulator') && me.role !== 'inspector';
@@ -57,15 +60,18 @@ export default function Home() {
             </Typography.Title>
             <Welcome />
           </div>
-          <Flex align="center" gap={12}>
-            <Typography.Text type="secondary">当前查看：{summary.data?.regionName ?? regionName}</Typography.Text>
-            <Button icon={<ReloadOutlined />} loading={summary.isFetching} onClick={() => void summary.refetch()}>
-              刷新
-            </Button>
-          </Flex>
+          {enterprise ? null : (
+            <Flex align="center" gap={12}>
+              <Typography.Text type="secondary">当前查看：{summary.data?.regionName ?? regionName}</Typography.Text>
+              <Button icon={<ReloadOutlined />} loading={summary.isFetching} onClick={() => void summary.refetch()}>
+                刷新
+              </Button>
+            </Flex>
+          )}
         </Flex>
       </Card>
-      {summary.isPending ? <HomeSkeleton /> : null}
+      {enterprise ? <EnterpriseHome /> : null}
+      {!enterprise && summary.isPending ? <HomeSkeleton /> : null}
       {summary.isError ? <ErrorAlert error={summary.error} title="工作台数据加载失败" onRetry={() => void summary.refetch()} /> : null}
       {summary.data ? <SummaryCards counts={summary.data.counts} /> : null}
       {showGrading ? <GradingOverview /> : null}
