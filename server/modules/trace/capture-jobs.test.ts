@@ -182,4 +182,22 @@ describe.each(DB_KINDS)('EPCIS capture jobs list on %s', (kind) => {
     expect((await admin.get('/api/v1/trace/captures/not-a-uuid')).statusCode).toBe(400);
     expect((await admin.get('/api/v1/trace/captures/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
   });
+  it('files the city’s data migration under the one enterprise whose locations it names, so that enterprise and its county see it', async () => {
+    const single = await capture(admin, doc(PLANT, 'CJ-CITY-1'));
+    expect(single.statusCode, single.body).toBe(202);
+    const both = doc(PLANT, 'CJ-CITY-2');
+    both.epcisBody.eventList.push({
+      ...doc(FARM, 'CJ-CITY-3').epcisBody.eventList[0],
+      eventID: `urn:uuid:ca970000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+    } as (typeof both.epcisBody.eventList)[0]);
+    const mixed = await capture(admin, both);
+    expect(mixed.statusCode, mixed.body).toBe(202);
+    const one = (await admin.get(`/api/v1/trace/captures/${single.json().captureID}`)).json() as JobJson;
+    expect(one).toMatchObject({ enterpriseCreditCode: FOOD, enterpriseName: '湖州示范食品有限公司（演示）', createdBy: { username: 'admin' } });
+    expect((await admin.get(`/api/v1/trace/captures/${mixed.json().captureID}`)).json()).toMatchObject({ enterpriseCreditCode: null });
+    expect(ids(await list(food, '?pageSize=100'))).toContain(single.json().captureID);
+    expect(ids(await list(food, '?pageSize=100'))).not.toContain(mixed.json().captureID);
+    expect(ids(await list(await t.login('wuxing'), '?pageSize=100'))).toContain(single.json().captureID);
+    expect(ids(await list(tea, '?pageSize=100'))).not.toContain(single.json().captureID);
+  });
 });

@@ -3,7 +3,7 @@ import { EPCIS_CONTEXT_URL } from '../../../common/trace-api.ts';
 import { buildTestApp, type Client, type TestApp } from '../../test-support/app.ts';
 import { DB_KINDS } from '../../test-support/db.ts';
 import { sequenceFeed } from './subscriptions/feed.ts';
-import { bindingSchema, expectProblem, expectValid, OPENAPI } from './test-binding.ts';
+import { bindingSchema, captureJobSchema, expectProblem, expectValid } from './test-binding.ts';
 import { loginTeaCoop, storedEventCount } from './test-enterprises.ts';
 
 /**
@@ -18,10 +18,7 @@ const WAREHOUSE = 'https://id.gs1.org/414/6970000000024';
 const FARM = 'https://id.gs1.org/414/6970000001014';
 const HEADER = 'GS1-Capture-Error-Behaviour';
 
-// The binding's CaptureJob with its errors/errorFile oneOf read as anyOf (as in epcis-discovery.test.ts).
-const CAPTURE_JOB = structuredClone(OPENAPI.components.schemas.CaptureJob) as { allOf: [object, { oneOf?: object[]; anyOf?: object[] }] };
-CAPTURE_JOB.allOf[1] = { anyOf: CAPTURE_JOB.allOf[1].oneOf };
-const validateCaptureJob = bindingSchema({ ...CAPTURE_JOB, required: ['captureID', 'running', 'success', 'captureErrorBehaviour', 'createdAt', 'errors'] });
+const validateCaptureJob = bindingSchema(captureJobSchema());
 
 const eventId = (n: number) => `urn:uuid:9c0e5a11-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const shipped = (n: number, location: string, over: Record<string, unknown> = {}) => ({

@@ -79,6 +79,17 @@ async function prepare(
   return prepared;
 }
 
+/**
+ * Whose capture it is: the enterprise's own; for the city's data migration, the one enterprise whose registered
+ * locations all its events stand at (so that enterprise and its county see the record in 上报记录), else none.
+ */
+function capturedFor(actor: Actor, prepared: Prepared[]): string | null {
+  if (actor.enterpriseCreditCode) return actor.enterpriseCreditCode;
+  const owners = new Set(prepared.map((p) => p.placement.enterpriseCreditCode));
+  const [only] = owners;
+  return owners.size === 1 && only ? only : null;
+}
+
 /** Identifier occurrences of one event, canonical and without repeats of the same code in the same role. */
 function identifierRows(p: Prepared) {
   const unique = new Map<string, { identifier: string; role: string; raw: string; quantity: number | null; uom: string | null }>();
@@ -298,6 +309,7 @@ export async function captureDocument(
   const refusals: Refusal[] = verdict.refused.map(({ index, issues }) => ({ order: index, error: invalid(issues) }));
   try {
     const prepared = await prepare(db, actor, verdict.events, (order) => `${listPath}/${order}`, greedy ? refusals : undefined);
+    const owner = capturedFor(actor, prepared);
     return await inTransaction(db, async (trx) => {
       const job = await trx
         .insertInto('trace_capture')
@@ -307,7 +319,7 @@ export async function captureDocument(
           document_type: verdict.type,
           event_count: eventCount,
           created_by: actor.id,
-          enterprise_credit_code: actor.enterpriseCreditCode,
+          enterprise_credit_code: owner,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -337,7 +349,7 @@ export async function captureDocument(
           stored,
           duplicates,
           ...(greedy ? { errorBehaviour: behaviour, refused: refused.length } : {}),
-          enterprise: actor.enterpriseCreditCode,
+          enterprise: owner,
         },
       });
       return presentJob(done);
@@ -368,7 +380,7 @@ async function storeOneEvent(db: Db, actor: Actor, event: EpcisEvent, context: u
   return inTransaction(db, async (trx) => {
     const job = await trx
       .insertInto('trace_capture')
-      .values({ status: 'running', document_type: p.index.type, event_count: 1, created_by: actor.id, enterprise_credit_code: actor.enterpriseCreditCode })
+      .values({ status: 'running', document_type: p.index.type, event_count: 1, created_by: actor.id, enterprise_credit_code: capturedFor(actor, prepared) })
       .returning('id')
       .executeTakeFirstOrThrow();
     const { stored, duplicates } = await store(trx, prepared, job.id, context);

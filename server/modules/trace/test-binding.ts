@@ -64,3 +64,13 @@ export function expectProblem(res: LightMyRequestResponse, status: number, type:
   expect(res.headers['gs1-epcis-version']).toBe('2.0.0');
   return body;
 }
+
+/**
+ * The binding's CaptureJob, with the members a job always has required. Its `errors`/`errorFile` oneOf has branches
+ * that require nothing, so every job matches both and fails: it is read as anyOf (RFC 7807 errors, or an errorFile URI).
+ */
+export function captureJobSchema(): object {
+  const job = structuredClone(OPENAPI.components.schemas.CaptureJob) as { allOf: [object, { oneOf?: object[]; anyOf?: object[] }] };
+  job.allOf[1] = { anyOf: job.allOf[1].oneOf };
+  return { ...job, required: ['captureID', 'running', 'success', 'captureErrorBehaviour', 'createdAt', 'errors'] };
+}

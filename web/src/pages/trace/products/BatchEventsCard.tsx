@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Flex, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useBatchEvents, useLocationNames } from '../../../api/trace';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -6,6 +6,7 @@ import { type DeclaredEvent, DeclareErrorModal } from '../captures/DeclareErrorM
 import { CodeLabel } from '../shared/CodeLabel';
 import { uomLabel } from '../shared/cbv';
 import { canonicalCode, locationText } from '../shared/codes';
+import { EventTimeCell } from '../shared/EventsTable';
 import { type EventRow, ROLE_LABEL, toEventRows } from '../shared/events';
 
 interface BatchEventsCardProps {
@@ -52,18 +53,7 @@ export function BatchEventsCard({ lot, identifier, mayDeclare, onRecordCorrectio
               title: '时间',
               key: 'time',
               width: 150,
-              render: (_v, row) => (
-                <Flex vertical>
-                  <span>{row.timeText}</span>
-                  {row.declaredError ? (
-                    <Tooltip title={`${row.declaredError.time} 声明有误${row.declaredError.reason ? `（${row.declaredError.reason}）` : ''}`}>
-                      <Tag color="red" style={{ alignSelf: 'flex-start' }}>
-                        已声明有误
-                      </Tag>
-                    </Tooltip>
-                  ) : null}
-                </Flex>
-              ),
+              render: (_v, row) => <EventTimeCell row={row} />,
             },
             {
               title: '业务步骤',

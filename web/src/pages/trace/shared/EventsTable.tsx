@@ -29,6 +29,22 @@ function ObjectLine({ object }: { object: EventObject }) {
 
 const byText = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
 
+/** When an event happened, and 已声明有误 (with when and why) once it was declared erroneous. */
+export function EventTimeCell({ row }: { row: EventRow }) {
+  return (
+    <Flex vertical>
+      <span>{row.timeText}</span>
+      {row.declaredError ? (
+        <Tooltip title={`${row.declaredError.time} 声明有误${row.declaredError.reason ? `（${row.declaredError.reason}）` : ''}`}>
+          <Tag color="red" style={{ alignSelf: 'flex-start' }}>
+            已声明有误
+          </Tag>
+        </Tooltip>
+      ) : null}
+    </Flex>
+  );
+}
+
 /** 关键追溯事件: when, what kind, which step, where, what (codes and quantities), from/to and documents; CSV export. */
 export function EventsTable({ rows, loading, root, names }: EventsTableProps) {
   const types = useMemo(() => [...new Set(rows.map((row) => row.type))], [rows]);
@@ -60,18 +76,7 @@ export function EventsTable({ rows, loading, root, names }: EventsTableProps) {
             width: 170,
             defaultSortOrder: 'ascend',
             sorter: (a, b) => a.timestamp - b.timestamp,
-            render: (_v, row) => (
-              <Flex vertical>
-                <span>{row.timeText}</span>
-                {row.declaredError ? (
-                  <Tooltip title={`${row.declaredError.time} 声明有误${row.declaredError.reason ? `（${row.declaredError.reason}）` : ''}`}>
-                    <Tag color="red" style={{ alignSelf: 'flex-start' }}>
-                      已声明有误
-                    </Tag>
-                  </Tooltip>
-                ) : null}
-              </Flex>
-            ),
+            render: (_v, row) => <EventTimeCell row={row} />,
           },
           {
             title: '类型',
