@@ -1,5 +1,6 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Role } from '../../common/roles.ts';
+import type { Db } from './db.ts';
 import { authRequired, forbidden, notFound } from './errors.ts';
 
 /** The signed-in caller, as every service sees it. */
@@ -28,6 +29,21 @@ export function actorOfUser(
     regionPath,
     enterpriseCreditCode: user.enterprise_credit_code,
   };
+}
+
+/**
+ * A user's access as a session would load it, by id, at this moment (a webhook or WebSocket subscriber at delivery
+ * time, a seed acting as a demo account); null when the account is gone or disabled.
+ */
+export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
+  const row = await db
+    .selectFrom('platform_user as u')
+    .innerJoin('platform_region as r', 'r.code', 'u.region_code')
+    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.region_code', 'r.path', 'u.enterprise_credit_code', 'u.disabled_at'])
+    .where('u.id', '=', userId)
+    .executeTakeFirst();
+  if (!row || row.disabled_at) return null;
+  return actorOfUser(row, row.path);
 }
 
 /**

@@ -9,13 +9,13 @@ import { type AuditContext, appendAudit } from '../platform/audit.ts';
 import type { Db } from '../platform/db.ts';
 import { hashPassword } from '../platform/password.ts';
 import { RegionDirectory } from '../platform/regions.ts';
-import type { Actor } from '../platform/scope.ts';
+import { loadActor } from '../platform/scope.ts';
 import { inTransaction } from '../platform/transaction.ts';
 import { type FixedDemoEntity, seedEntitiesDemo } from './entities-demo.ts';
 import { seedInspectionsDemo } from './inspections-demo.ts';
 import { seedPlanDemo } from './plan-demo.ts';
 import { seedSamplingDemo } from './sampling-demo.ts';
-import { DEMO_LOCATIONS, demoSupplyChain, seedTraceDemo } from './trace-demo.ts';
+import { DEMO_LOCATIONS, demoSupplyChainByEnterprise, seedTraceDemo } from './trace-demo.ts';
 
 /**
  * Demo data generator (ZHILIANG_DEMO=1 on first start, or `zhiliang seed --demo`).
@@ -111,19 +111,24 @@ export async function seedDemo(db: Db): Promise<string[]> {
     await markDemoLoaded(trx, { users: created.length, plan, trace, entities, sampling });
     return created;
   });
-  // The demo supply chain goes through the real EPCIS capture path (its own transaction, audited).
-  const admin = await db.selectFrom('platform_user').selectAll().where('username', '=', 'admin').where('is_demo', '=', true).executeTakeFirst();
-  if (admin) {
-    const actor: Actor = {
-      id: admin.id,
-      username: admin.username,
-      displayName: admin.display_name,
-      role: 'city_admin',
-      regionCode: admin.region_code,
-      regionPath: `/${admin.region_code}/`,
-      enterpriseCreditCode: null,
-    };
-    await captureDocument(db, actor, demoSupplyChain(), SEED_CONTEXT, { demo: true });
+  // The demo supply chain goes through the real EPCIS capture path, as each enterprise would report its part (one
+  // transaction each, audited): 湖州示范食品's through its own account enterprise1, the others' by the city (data
+  // migration, filed under the enterprise whose locations they name).
+  const users = await db
+    .selectFrom('platform_user')
+    .select(['id', 'username'])
+    .where('username', 'in', ['admin', 'enterprise1'])
+    .where('is_demo', '=', true)
+    .execute();
+  const admin = users.find((u) => u.username === 'admin');
+  const enterprise = users.find((u) => u.username === 'enterprise1');
+  const city = admin ? await loadActor(db, admin.id) : null;
+  const food = enterprise ? await loadActor(db, enterprise.id) : null;
+  if (city) {
+    for (const part of demoSupplyChainByEnterprise()) {
+      const actor = food && food.enterpriseCreditCode === part.enterprise ? food : city;
+      await captureDocument(db, actor, part.document, SEED_CONTEXT, { demo: true });
+    }
   }
   // The current month's credit-risk classes of the demo entities (the monthly run, its own transaction).
   // Keep it last: it classes whatever timeline the demo data above wrote.

@@ -258,3 +258,18 @@ export function demoSupplyChain(): Record<string, unknown> {
     },
   };
 }
+
+/**
+ * The demo supply chain as each enterprise would report it: one EPCISDocument per enterprise whose locations its
+ * events stand at, in the chain's order (the 安吉 farm, the 织里 plant and warehouse, the 德清 store).
+ */
+export function demoSupplyChainByEnterprise(): { enterprise: string; document: Record<string, unknown> }[] {
+  const whole = demoSupplyChain() as { epcisBody: { eventList: { bizLocation: { id: string } }[] } } & Record<string, unknown>;
+  const owners = new Map<string, string>(DEMO_LOCATIONS.map((l) => [`${DL}/414/${l.gln}`, l.enterprise]));
+  const parts = new Map<string, unknown[]>();
+  for (const event of whole.epcisBody.eventList) {
+    const enterprise = owners.get(event.bizLocation.id) ?? '';
+    parts.set(enterprise, [...(parts.get(enterprise) ?? []), event]);
+  }
+  return [...parts].map(([enterprise, eventList]) => ({ enterprise, document: { ...whole, epcisBody: { eventList } } }));
+}

@@ -8,6 +8,8 @@ const DL = 'https://id.gs1.org';
 const FARM = `${DL}/414/6970000001014`; // 安吉示范茶叶合作社 93330523MA2C0D1E2Q (330523)
 const PLANT = `${DL}/414/6970000000017`; // 湖州示范食品 91330502MA2B3C4D58 (330502100, 吴兴区)
 const FOOD = '91330502MA2B3C4D58';
+const TEA = '93330523MA2C0D1E2Q';
+const STORE = '91330521MA2D1E2F3D'; // 德清示范超市 (330521)
 
 let n = 0;
 function doc(where: string, lot: string) {
@@ -55,6 +57,8 @@ describe.each(DB_KINDS)('EPCIS capture jobs list on %s', (kind) => {
   let food: Client;
   let tea: Client;
   const jobs = { foodOk: '', foodFailed: '', teaOk: '' };
+  /** The demo supply chain as the seed captured it: each enterprise's part on its own (server/seed/demo.ts). */
+  const demo = { tea: '', food: '', store: '' };
 
   const capture = async (c: Client, body: unknown) =>
     c.request({ method: 'POST', url: '/epcis/capture', payload: body as object, headers: { 'content-type': 'application/ld+json' } });
@@ -70,6 +74,9 @@ describe.each(DB_KINDS)('EPCIS capture jobs list on %s', (kind) => {
     admin = await t.login('admin');
     food = await t.login('enterprise1');
     tea = await loginTeaCoop(t, admin);
+    const seeded = await list(admin, '?pageSize=100');
+    const part = (enterprise: string) => seeded.items.find((j) => j.enterpriseCreditCode === enterprise)?.captureID ?? '';
+    Object.assign(demo, { tea: part(TEA), food: part(FOOD), store: part(STORE) });
 
     const ok = await capture(food, doc(PLANT, 'CJ-FOOD-1'));
     expect(ok.statusCode, ok.body).toBe(202);
@@ -92,16 +99,14 @@ describe.each(DB_KINDS)('EPCIS capture jobs list on %s', (kind) => {
     const times = all.items.map((j) => j.createdAt);
     expect(times).toEqual([...times].sort().reverse());
     expect(all.items[0]?.captureID).toBe(jobs.teaOk);
-    // The demo supply chain the seed captured as the city (data migration): no enterprise of its own.
-    const seeded = all.items.find((j) => j.createdBy?.username === 'admin');
-    expect(seeded).toMatchObject({
-      status: 'success',
-      documentType: 'EPCISDocument',
-      eventCount: 9,
-      storedCount: 9,
-      enterpriseCreditCode: null,
-      errorCount: 0,
-    });
+    // The demo supply chain, each enterprise's part on its own: 湖州示范食品's through its account, the others by the
+    // city (data migration), each filed under the enterprise whose locations it names.
+    const seeded = [demo.tea, demo.food, demo.store].map((id) => all.items.find((j) => j.captureID === id));
+    expect(seeded.map((j) => [j?.createdBy?.username, j?.enterpriseCreditCode, j?.status, j?.documentType, j?.eventCount, j?.storedCount])).toEqual([
+      ['admin', TEA, 'success', 'EPCISDocument', 3, 3],
+      ['enterprise1', FOOD, 'success', 'EPCISDocument', 5, 5],
+      ['admin', STORE, 'success', 'EPCISDocument', 1, 1],
+    ]);
     const ok = all.items.find((j) => j.captureID === jobs.foodOk);
     expect(ok).toMatchObject({
       status: 'success',
@@ -136,9 +141,9 @@ describe.each(DB_KINDS)('EPCIS capture jobs list on %s', (kind) => {
 
   it('shows an enterprise only its own jobs: never another enterprise’s, nor the city’s', async () => {
     const own = await list(food, '?pageSize=100');
-    expect(ids(own).sort()).toEqual([jobs.foodOk, jobs.foodFailed].sort());
+    expect(ids(own).sort()).toEqual([jobs.foodOk, jobs.foodFailed, demo.food].sort());
     const other = await list(tea, '?pageSize=100');
-    expect(ids(other)).toEqual([jobs.teaOk]);
+    expect(ids(other)).toEqual([jobs.teaOk, demo.tea]);
     expect((await food.get(`/api/v1/trace/captures/${jobs.teaOk}`)).statusCode).toBe(404);
     expect((await tea.get(`/api/v1/trace/captures/${jobs.foodOk}`)).statusCode).toBe(404);
     expect((await tea.get(`/api/v1/trace/captures/${jobs.foodFailed}`)).statusCode).toBe(404);
@@ -157,7 +162,7 @@ describe.each(DB_KINDS)('EPCIS capture jobs list on %s', (kind) => {
     expect(ids(a)).toContain(jobs.teaOk);
     expect(ids(a)).not.toContain(jobs.foodOk);
     expect(ids(a)).not.toContain(jobs.foodFailed);
-    expect(ids(await list(deqing, '?pageSize=100'))).toEqual([]);
+    expect(ids(await list(deqing, '?pageSize=100'))).toEqual([demo.store]);
     expect((await wuxing.get(`/api/v1/trace/captures/${jobs.teaOk}`)).statusCode).toBe(404);
     expect((await anji.get(`/api/v1/trace/captures/${jobs.foodOk}`)).statusCode).toBe(404);
     expect((await wuxing.get(`/api/v1/trace/captures/${jobs.foodFailed}`)).statusCode).toBe(200);
@@ -167,7 +172,7 @@ describe.each(DB_KINDS)('EPCIS capture jobs list on %s', (kind) => {
 
   it('lets the city narrow to one county with the region switcher', async () => {
     const a = await list(admin, '?regionCode=330523&pageSize=100');
-    expect(ids(a)).toEqual([jobs.teaOk]);
+    expect(ids(a)).toEqual([jobs.teaOk, demo.tea]);
     expect((await admin.get('/api/v1/trace/captures?regionCode=999999')).statusCode).toBe(404);
   });
 

@@ -2,9 +2,10 @@ import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import type { TraceSubscriptionTable } from '../../../db/types-trace-subscription.ts';
 import type { Db } from '../../../platform/db.ts';
+import { loadActor } from '../../../platform/scope.ts';
 import { inTransaction } from '../../../platform/transaction.ts';
 import { presentEvent, queryDocument, scopedEventConditions } from '../query/index.ts';
-import { type FeedRow, feedBatches, loadOwner, sequenceFeed } from './feed.ts';
+import { type FeedRow, feedBatches, sequenceFeed } from './feed.ts';
 import { nextScheduledRun, type QuerySchedule } from './schedule.ts';
 import { postWebhook, type WebhookResult } from './webhook.ts';
 
@@ -141,7 +142,7 @@ export function deliveryDocument(rows: FeedRow[], queryName: string, subscriptio
 }
 
 async function deliver(db: Db, sub: Subscription, head: number, now: Date, options: DispatchOptions): Promise<'delivered' | 'nothing' | 'failed' | 'gone'> {
-  const owner = await loadOwner(db, sub.owner_id);
+  const owner = await loadActor(db, sub.owner_id);
   if (!owner) {
     await fail(db, sub, now, '订阅者账号已停用或删除 / the subscriber account is disabled or removed');
     return 'failed';

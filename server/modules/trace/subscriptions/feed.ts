@@ -1,6 +1,5 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../../platform/db.ts';
-import { type Actor, actorOfUser } from '../../../platform/scope.ts';
 
 /**
  * The capture feed that webhook subscriptions read (migration 0019): committed captures that stored events (success, partial) numbered in the
@@ -97,16 +96,4 @@ export async function* feedBatches(
     yield { rows, cursor: after };
     if (!full) return;
   }
-}
-
-/** The owner's access at delivery time (as a session would load it), or null when the account is gone or disabled. */
-export async function loadOwner(db: Db, ownerId: string): Promise<Actor | null> {
-  const row = await db
-    .selectFrom('platform_user as u')
-    .innerJoin('platform_region as r', 'r.code', 'u.region_code')
-    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.region_code', 'r.path', 'u.enterprise_credit_code', 'u.disabled_at'])
-    .where('u.id', '=', ownerId)
-    .executeTakeFirst();
-  if (!row || row.disabled_at) return null;
-  return actorOfUser(row, row.path);
 }

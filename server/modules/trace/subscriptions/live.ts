@@ -3,12 +3,13 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { WebSocket } from 'ws';
 import type { Db } from '../../../platform/db.ts';
 import type { Actor } from '../../../platform/scope.ts';
+import { loadActor } from '../../../platform/scope.ts';
 import { inTransaction } from '../../../platform/transaction.ts';
 import { findNamedQuery } from '../named-query-service.ts';
 import { scopedEventConditions } from '../query/index.ts';
 import { unknownParameter } from '../query/values.ts';
 import { DELIVERY_BATCH, deliveryDocument, PassLoop } from './dispatcher.ts';
-import { type FeedCursor, feedBatches, loadOwner, sequenceFeed } from './feed.ts';
+import { type FeedCursor, feedBatches, sequenceFeed } from './feed.ts';
 import { nextScheduledRun, type QuerySchedule, SCHEDULE_FIELDS } from './schedule.ts';
 import { badSubscription, readControls } from './service.ts';
 
@@ -139,7 +140,7 @@ export class LiveSubscriptions {
   }
 
   async #deliver(live: Live, head: number, now: Date): Promise<number> {
-    const owner = await loadOwner(this.#db, live.ownerId);
+    const owner = await loadActor(this.#db, live.ownerId);
     if (!owner) {
       live.socket.close(1008, 'account disabled');
       return 0;
