@@ -9,16 +9,7 @@ import type { Actor } from '../../platform/scope.ts';
 import { inTransaction } from '../../platform/transaction.ts';
 import { claimedEventCount, claimedType, conflict, errorRecord, invalid, isStorageRefusal, type Refusal, refuse, tooLarge } from './capture-refusals.ts';
 import { canonicalId } from './epcis/canonical-id.ts';
-import {
-  EPCIS_CAPTURE_LIMIT,
-  type EpcisEvent,
-  type EventIndex,
-  eventContentHash,
-  indexEvent,
-  sortEpcisDocument,
-  validateEpcisDocument,
-  validateEpcisEvent,
-} from './epcis/index.ts';
+import { EPCIS_CAPTURE_LIMIT, type EpcisEvent, type EventIndex, eventContentHash, indexEvent, sortEpcisDocument, validateEpcisEvent } from './epcis/index.ts';
 import { type CaptureJob, presentJob } from './epcis-capture-jobs.ts';
 import { eventLocations, loadLocations, type Placement, placeEvent } from './location-service.ts';
 
@@ -54,11 +45,11 @@ interface Prepared {
 async function prepare(
   db: Db,
   actor: Actor,
-  events: { order: number; event: EpcisEvent }[],
+  events: { index: number; event: EpcisEvent }[],
   positionOf: (order: number) => string,
   refusals?: Refusal[],
 ): Promise<Prepared[]> {
-  const indexed = events.map(({ order, event }) => ({ order, event, index: indexEvent(event) }));
+  const indexed = events.map(({ index: order, event }) => ({ order, event, index: indexEvent(event) }));
   const locationsOf = indexed.map(({ index }) => eventLocations(index));
   const known = await loadLocations(db, locationsOf.flat());
   const prepared: Prepared[] = [];
@@ -275,18 +266,6 @@ async function store(
   return { stored: fresh.length, duplicates, conflicts };
 }
 
-/** A document's events as validation sorted them: those to capture and those refused for the schema (proceed only). */
-function sortDocument(doc: unknown, greedy: boolean) {
-  if (!greedy) {
-    const verdict = validateEpcisDocument(doc);
-    if (!verdict.ok) return verdict;
-    return { ok: true as const, type: verdict.type, events: verdict.events.map((event, order) => ({ order, event })), refused: [] };
-  }
-  const sorting = sortEpcisDocument(doc);
-  if (!sorting.ok) return sorting;
-  return { ...sorting, events: sorting.events.map(({ index, event }) => ({ order: index, event })) };
-}
-
 /**
  * POST /epcis/capture: validates and stores a whole EPCIS document, or nothing of it; under proceed (greedy capture)
  * the events that may be stored, each refused event listed in the job's errors in document order.
@@ -300,7 +279,7 @@ export async function captureDocument(
 ): Promise<CaptureJob> {
   const behaviour = options.errorBehaviour ?? 'rollback';
   const greedy = behaviour === 'proceed';
-  const verdict = sortDocument(doc, greedy);
+  const verdict = sortEpcisDocument(doc, greedy);
   if (!verdict.ok) return refuse(db, actor, claimedType(doc), claimedEventCount(doc), invalid(verdict.errors), behaviour);
   const eventCount = verdict.events.length + verdict.refused.length;
   if (eventCount > EPCIS_CAPTURE_LIMIT) return refuse(db, actor, verdict.type, eventCount, tooLarge(eventCount), behaviour);
@@ -374,7 +353,7 @@ export async function captureEvent(db: Db, actor: Actor, event: unknown, ctx: Au
 }
 
 async function storeOneEvent(db: Db, actor: Actor, event: EpcisEvent, context: unknown, ctx: AuditContext): Promise<{ eventID: string; created: boolean }> {
-  const prepared = await prepare(db, actor, [{ order: 0, event }], () => '');
+  const prepared = await prepare(db, actor, [{ index: 0, event }], () => '');
   const p = prepared[0];
   if (!p) throw new AppError(400, 'EPCIS_VALIDATION_FAILED', '没有事件 / no event');
   return inTransaction(db, async (trx) => {

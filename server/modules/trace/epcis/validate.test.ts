@@ -269,7 +269,7 @@ describe('sortEpcisDocument (greedy capture)', () => {
   const example = () => readObject('JSON/Example_9.6.1-ObjectEvent.jsonld') as { epcisBody: { eventList: Record<string, unknown>[] } };
 
   it('passes every event of a valid document, in order', () => {
-    const sorting = sortEpcisDocument(example());
+    const sorting = sortEpcisDocument(example(), true);
     expect(sorting.ok && sorting.events.map((e) => e.index)).toEqual([0, 1]);
     expect(sorting.ok && sorting.refused).toEqual([]);
   });
@@ -281,7 +281,7 @@ describe('sortEpcisDocument (greedy capture)', () => {
     // Far more failing events than MAX_ISSUES: every one is refused, the first ones explained in detail.
     const bad = Array.from({ length: MAX_ISSUES + 5 }, () => ({ ...first, eventTime: 'soon' }));
     doc.epcisBody.eventList = [first ?? {}, noAction, ...bad, second ?? {}];
-    const sorting = sortEpcisDocument(doc);
+    const sorting = sortEpcisDocument(doc, true);
     if (!sorting.ok) throw new Error('expected the envelope to pass');
     expect(sorting.events.map((e) => e.index)).toEqual([0, MAX_ISSUES + 7]);
     expect(sorting.refused.map((r) => r.index)).toEqual(Array.from({ length: MAX_ISSUES + 6 }, (_, i) => i + 1));
@@ -296,9 +296,9 @@ describe('sortEpcisDocument (greedy capture)', () => {
 
   it('refuses the whole document when its envelope does not conform', () => {
     const { schemaVersion: _none, ...doc } = example() as Record<string, unknown>;
-    const sorting = sortEpcisDocument(doc);
+    const sorting = sortEpcisDocument(doc, true);
     expect(sorting.ok).toBe(false);
-    expect(sortEpcisDocument({ type: 'EPCISDocument' }).ok).toBe(false);
-    expect(sortEpcisDocument([]).ok).toBe(false);
+    expect(sortEpcisDocument({ type: 'EPCISDocument' }, true).ok).toBe(false);
+    expect(sortEpcisDocument([], true).ok).toBe(false);
   });
 });

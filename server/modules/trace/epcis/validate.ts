@@ -9,7 +9,7 @@ import { collectIssues, type EpcisIssue, finishIssues, MAX_ISSUES, type RankedIs
 export type EpcisDocumentType = 'EPCISDocument' | 'EPCISQueryDocument';
 export type EpcisDocumentValidation = { ok: true; type: EpcisDocumentType; events: EpcisEvent[] } | { ok: false; errors: EpcisIssue[] };
 export type EpcisEventValidation = { ok: true; event: EpcisEvent } | { ok: false; errors: EpcisIssue[] };
-/** A document sorted for greedy capture: the events that conform (with their place in the list) and those that do not. */
+/** A document's events with their place in the list: those to capture, and (greedy capture) those refused for the schema. */
 export type EpcisDocumentSorting =
   | { ok: true; type: EpcisDocumentType; events: { index: number; event: EpcisEvent }[]; refused: { index: number; issues: EpcisIssue[] }[] }
   | { ok: false; errors: EpcisIssue[] };
@@ -106,16 +106,19 @@ export function validateEpcisDocument(document: unknown): EpcisDocumentValidatio
 }
 
 /**
- * Greedy capture (GS1-Capture-Error-Behaviour: proceed): a document whose envelope conforms is sorted into the events
- * that conform and those that do not, each of these with its issues (paths into the document; the first MAX_ISSUES
- * failing events are examined in detail, the rest say where the schema first failed). A document whose envelope does
- * not conform — no document type, no event list, a bad header — is refused whole, as validateEpcisDocument says.
+ * A document's events as a capture takes them, each with its place in the event list. Whole (the default, rollback):
+ * every event conforms, or the document is refused with validateEpcisDocument's issues. Greedy
+ * (GS1-Capture-Error-Behaviour: proceed): a document whose envelope conforms is sorted into the events that conform
+ * and those that do not, each of these with its issues (paths into the document; the first MAX_ISSUES failing events
+ * are examined in detail, the rest say where the schema first failed); a document whose envelope does not conform —
+ * no document type, no event list, a bad header — is still refused whole.
  */
-export function sortEpcisDocument(document: unknown): EpcisDocumentSorting {
+export function sortEpcisDocument(document: unknown, greedy: boolean): EpcisDocumentSorting {
   const whole = (): EpcisDocumentSorting => {
     const verdict = validateEpcisDocument(document);
     return verdict.ok ? { ...verdict, events: verdict.events.map((event, index) => ({ index, event })), refused: [] } : verdict;
   };
+  if (!greedy) return whole();
   const type = shapeOf(document);
   if (typeof type !== 'string' || !DOCUMENT_TYPES.includes(type)) return whole();
   const v = compile();
