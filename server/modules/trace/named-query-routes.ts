@@ -110,8 +110,8 @@ export async function namedQueryRoutes(app: FastifyInstance, kit: EpcisRouteKit)
     },
   );
 
-  // The subscription controls an upgrade request asked for, read and checked before the upgrade (preHandler).
-  const controlsOf = new WeakMap<FastifyRequest, LiveControls>();
+  // What an upgrade request subscribes to — the stored query and its controls — read and checked before the upgrade (preHandler).
+  const subscriptionOf = new WeakMap<FastifyRequest, { parameters: Record<string, string>; controls: LiveControls }>();
   app.route<Name & { Querystring: Record<string, string> }>({
     method: 'GET',
     url: '/queries/:queryName/events',
@@ -132,15 +132,16 @@ export async function namedQueryRoutes(app: FastifyInstance, kit: EpcisRouteKit)
     preHandler: async (req) => {
       if (!req.ws) return;
       actorOf(req); // signed-in clients only (401 before the upgrade)
-      await findNamedQuery(app.db, req.params.queryName);
-      controlsOf.set(req, readLiveControls(req.query, req.headers));
+      const query = await findNamedQuery(app.db, req.params.queryName);
+      // written by createNamedQuery from normaliseQuery: parameter name -> query-string value
+      subscriptionOf.set(req, { parameters: query.parameters as Record<string, string>, controls: readLiveControls(req.query, req.headers) });
     },
     handler: async (req, reply) =>
       kit.answerEvents(req, reply, () => runNamedQuery(app.db, actorOf(req), req.params.queryName, req.query), req.params.queryName),
     wsHandler: (socket, req) => {
-      const controls = controlsOf.get(req);
-      if (!controls) return socket.close(1011, 'no subscription controls');
-      app.liveSubscriptions.open(socket, actorOf(req), req.params.queryName, controls).then(
+      const subscription = subscriptionOf.get(req);
+      if (!subscription) return socket.close(1011, 'no subscription controls');
+      app.liveSubscriptions.open(socket, actorOf(req), { queryName: req.params.queryName, ...subscription }).then(
         (id) => req.log.info({ subscriptionId: id, queryName: req.params.queryName }, 'websocket subscription opened'),
         (err: unknown) => {
           req.log.error({ err }, 'websocket subscription failed to open');

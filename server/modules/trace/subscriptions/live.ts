@@ -5,7 +5,6 @@ import type { Db } from '../../../platform/db.ts';
 import type { Actor } from '../../../platform/scope.ts';
 import { loadActor } from '../../../platform/scope.ts';
 import { inTransaction } from '../../../platform/transaction.ts';
-import { findNamedQuery } from '../named-query-service.ts';
 import { scopedEventConditions } from '../query/index.ts';
 import { unknownParameter } from '../query/values.ts';
 import { DELIVERY_BATCH, deliveryDocument, PassLoop } from './dispatcher.ts';
@@ -104,16 +103,20 @@ export class LiveSubscriptions {
     return this.#subs.size;
   }
 
-  /** Subscribes an open socket to a named query (checked before the upgrade); ends when the socket closes. */
-  async open(socket: WebSocket, actor: Actor, queryName: string, controls: LiveControls, now = new Date()): Promise<string> {
-    const query = await findNamedQuery(this.#db, queryName);
+  /** Subscribes an open socket to a named query (found and checked before the upgrade); ends when the socket closes. */
+  async open(
+    socket: WebSocket,
+    actor: Actor,
+    query: { queryName: string; parameters: Record<string, string>; controls: LiveControls },
+    now = new Date(),
+  ): Promise<string> {
+    const { queryName, parameters, controls } = query;
     const head = await inTransaction(this.#db, (trx) => sequenceFeed(trx));
     const live: Live = {
       id: randomUUID(),
       ownerId: actor.id,
       queryName,
-      // written by createNamedQuery from normaliseQuery: parameter name -> query-string value
-      parameters: query.parameters as Record<string, string>,
+      parameters,
       controls,
       cursor: { seq: controls.initialRecordTime ? 0 : head, pk: null },
       minRecordTime: controls.initialRecordTime,
