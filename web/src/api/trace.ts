@@ -362,7 +362,6 @@ export const useCaptureJob = (id: string | null) =>
 export interface CaptureAccepted {
   captureID: string;
   success: boolean;
-  captureErrorBehaviour: CaptureErrorBehaviour;
   eventCount: number;
   storedCount: number;
   duplicateCount: number;

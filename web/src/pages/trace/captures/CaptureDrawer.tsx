@@ -3,19 +3,18 @@ import { type CaptureJob, useCaptureJob } from '../../../api/trace';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useLocalise } from '../../../i18n';
 import { shanghaiTime } from '../../../lib/time';
-import { documentTypeLabel, ERROR_BEHAVIOUR_LABEL, type ErrorIssue, readCaptureError, STATUS_COLOR, STATUS_LABEL } from './labels';
+import { documentTypeLabel, ERROR_BEHAVIOUR_LABEL, type ErrorIssue, readCaptureError, refusedCount, STATUS_COLOR, STATUS_LABEL } from './labels';
 
 const time = (iso: string | null) => shanghaiTime(iso, true);
 
 /** What became of a capture with errors: nothing stored (the whole document, or every event, refused) or part of it. */
 function OutcomeNotice({ job }: { job: CaptureJob }) {
   if (job.status === 'partial') {
-    const refused = job.eventCount - job.storedCount - job.duplicateCount;
     return (
       <Alert
         type="warning"
         showIcon
-        title={`部分入库：${job.storedCount} 个事件已入库，${refused} 个被退回`}
+        title={`部分入库：${job.storedCount} 个事件已入库，${refusedCount(job)} 个被退回`}
         description="本次上报选择了“合格事件入库”：下列事件未保存，其余已入库。修改被退回的事件后可重新上报整份文件，已入库的事件会被识别为重复，不会重复保存。"
       />
     );

@@ -1,11 +1,11 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Descriptions, Flex, Modal, Radio, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
-import { EPCIS_MAX_DOCUMENT_BYTES } from '../../../../../common/trace-api.ts';
+import { CAPTURE_ERROR_BEHAVIOURS, EPCIS_MAX_DOCUMENT_BYTES } from '../../../../../common/trace-api.ts';
 import { type CaptureAccepted, type CaptureErrorBehaviour, useCaptureDocument } from '../../../api/trace';
 import { useLocalise } from '../../../i18n';
 import { formatBytes } from '../../plan/shared/format';
-import { ERROR_BEHAVIOUR_LABEL } from './labels';
+import { ERROR_BEHAVIOUR_LABEL, refusedCount } from './labels';
 import { type DocumentFile, describeDocumentFile, readDocumentFile } from './upload';
 
 interface UploadDocumentModalProps {
@@ -42,7 +42,7 @@ export function UploadDocumentModal({ open, onClose, onUploaded }: UploadDocumen
       {
         onSuccess: (job) => {
           const duplicates = job.duplicateCount > 0 ? `，${job.duplicateCount} 个此前已上报（未重复保存）` : '';
-          const refused = job.eventCount - job.storedCount - job.duplicateCount;
+          const refused = refusedCount(job);
           if (job.success) message.success(`已入库 ${job.storedCount} 个事件${duplicates}`);
           else if (job.storedCount + job.duplicateCount > 0)
             message.warning(`部分入库：已入库 ${job.storedCount} 个事件${duplicates}，${refused} 个被退回，原因见详情`);
@@ -94,7 +94,7 @@ export function UploadDocumentModal({ open, onClose, onUploaded }: UploadDocumen
               setBehaviour(e.target.value);
               capture.reset();
             }}
-            options={(['rollback', 'proceed'] as const).map((value) => ({ value, label: ERROR_BEHAVIOUR_LABEL[value] }))}
+            options={CAPTURE_ERROR_BEHAVIOURS.map((value) => ({ value, label: ERROR_BEHAVIOUR_LABEL[value] }))}
           />
           <Typography.Text type="secondary">
             {behaviour === 'rollback'

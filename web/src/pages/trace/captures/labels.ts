@@ -4,6 +4,10 @@ import type { CaptureErrorBehaviour, CaptureStatus } from '../../../api/trace';
 export const STATUS_LABEL: Record<CaptureStatus, string> = { running: '处理中', success: '成功', partial: '部分入库', failed: '失败' };
 export const STATUS_COLOR: Record<CaptureStatus, string> = { running: 'processing', success: 'success', partial: 'warning', failed: 'error' };
 
+/** How many events of a capture were refused (neither stored nor acknowledged as already stored). */
+export const refusedCount = (job: { eventCount: number; storedCount: number; duplicateCount: number }): number =>
+  job.eventCount - job.storedCount - job.duplicateCount;
+
 /** GS1-Capture-Error-Behaviour as people read it: what happens to a document with errors. */
 export const ERROR_BEHAVIOUR_LABEL: Record<CaptureErrorBehaviour, string> = {
   rollback: '整份入库（有误则整份退回）',

@@ -3,11 +3,9 @@ import { useMemo, useState } from 'react';
 import { useBatchEvents, useLocationNames } from '../../../api/trace';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { type DeclaredEvent, DeclareErrorModal } from '../captures/DeclareErrorModal';
-import { CodeLabel } from '../shared/CodeLabel';
-import { uomLabel } from '../shared/cbv';
 import { canonicalCode, locationText } from '../shared/codes';
-import { EventTimeCell } from '../shared/EventsTable';
-import { type EventRow, ROLE_LABEL, toEventRows } from '../shared/events';
+import { EventTimeCell, ObjectLine } from '../shared/EventsTable';
+import { type EventRow, toEventRows } from '../shared/events';
 
 interface BatchEventsCardProps {
   lot: string;
@@ -75,13 +73,7 @@ export function BatchEventsCard({ lot, identifier, mayDeclare, onRecordCorrectio
                 // This batch's own quantity first; other codes (inputs of a transformation, its pallet) as labels.
                 const own = row.objects.filter((o) => o.code === batch);
                 const shown = own.length > 0 ? own : row.objects;
-                return shown.map((o) => (
-                  <div key={`${o.role}|${o.code}`}>
-                    {o.role === 'epc' ? null : <Typography.Text type="secondary">{ROLE_LABEL[o.role]}：</Typography.Text>}
-                    {own.length > 0 ? null : <CodeLabel code={o.code} />}
-                    {o.quantity === null ? null : `${o.quantity.toLocaleString('zh-CN')} ${uomLabel(o.uom)}`}
-                  </div>
-                ));
+                return shown.map((o) => <ObjectLine key={`${o.role}|${o.code}`} object={o} withCode={own.length === 0} />);
               },
             },
             ...(mayDeclare

@@ -16,12 +16,13 @@ interface EventsTableProps {
   names?: LocationNames;
 }
 
-function ObjectLine({ object }: { object: EventObject }) {
-  const amount = object.quantity === null ? '' : ` ${object.quantity.toLocaleString('zh-CN')} ${uomLabel(object.uom)}`;
+/** One object of an event: its role (投入, 产出 …), its code (left out where the reader knows it) and its quantity. */
+export function ObjectLine({ object, withCode = true }: { object: EventObject; withCode?: boolean }) {
+  const amount = object.quantity === null ? '' : `${withCode ? ' ' : ''}${object.quantity.toLocaleString('zh-CN')} ${uomLabel(object.uom)}`;
   return (
     <div>
       {object.role === 'epc' ? null : <Typography.Text type="secondary">{ROLE_LABEL[object.role]}：</Typography.Text>}
-      <CodeLabel code={object.code} />
+      {withCode ? <CodeLabel code={object.code} /> : null}
       {amount ? <Typography.Text>{amount}</Typography.Text> : null}
     </div>
   );
