@@ -99,7 +99,7 @@ describe.each(DB_KINDS)('EPCIS WebSocket subscriptions on %s', (kind) => {
     expect(ids(first)).toEqual([eventId('a', 2), eventId('a', 3)]);
 
     // Nothing new: nothing sent. A new capture: only it.
-    await t.app.liveSubscriptions.passOnce();
+    expect(await t.app.liveSubscriptions.passOnce()).toBe(0);
     await capture(food, doc(PLANT, [eventId('a', 5)]));
     expect(ids(await passAndRead(socket, 2))).toEqual([eventId('a', 5)]);
   });
@@ -113,14 +113,14 @@ describe.each(DB_KINDS)('EPCIS WebSocket subscriptions on %s', (kind) => {
   it('sends at its scheduled slots (Asia/Shanghai), an empty document when nothing matched and reportIfEmpty is set', async () => {
     const socket = await connect('minute=0&reportIfEmpty=true', { ...BEARER });
     // Before its first slot: nothing.
-    await t.app.liveSubscriptions.passOnce(new Date());
+    expect(await t.app.liveSubscriptions.passOnce(new Date())).toBe(0);
     // At the next full hour or later: an empty report (nothing captured since it opened).
     const later = new Date(Date.now() + 3_600_000);
     const report = await passAndRead(socket, 1, later);
     expectValid(validateQueryDocument, report);
     expect(ids(report)).toEqual([]);
     // The same slot again: nothing more.
-    await t.app.liveSubscriptions.passOnce(later);
+    expect(await t.app.liveSubscriptions.passOnce(later)).toBe(0);
     await capture(food, doc(PLANT, [eventId('a', 6)]));
     expect(ids(await passAndRead(socket, 2, new Date(Date.now() + 2 * 3_600_000)))).toEqual([eventId('a', 6)]);
   });
