@@ -101,7 +101,19 @@ describe.skipIf(skipReason !== '')('credit-risk classes in the browser', () => {
 
       const modal = page.getByRole('dialog');
       await expect.poll(() => modal.getByText(/人工调整信用风险分类/).isVisible(), WAIT).toBe(true);
-      await modal.getByText(targetLabel).click();
+      // The click can be lost while the dialog still zooms in (the form then says 请选择调整后的类别 at the end): it is
+      // made again until the radio shows the choice.
+      const choice = modal.getByRole('radio', { name: targetLabel });
+      await expect
+        .poll(async () => {
+          if (!(await choice.isChecked()))
+            await modal
+              .getByText(targetLabel)
+              .click({ timeout: 2_000 })
+              .catch(() => undefined);
+          return choice.isChecked();
+        }, WAIT)
+        .toBe(true);
       await modal.getByRole('textbox', { name: '调整理由' }).fill('太短');
       await modal.getByRole('button', { name: /确认调整/ }).click();
       await expect.poll(() => modal.getByText('调整理由至少 5 个字').isVisible(), WAIT).toBe(true);
